@@ -1,0 +1,59 @@
+import React, { useState } from 'react';
+import { ConfirmModal } from '@grafana/ui';
+
+import { Session, UserSummary } from '../api/types';
+import { plural, sessionTitle } from '../model/sessions';
+
+export type PendingAction =
+  | { kind: 'revoke'; user: UserSummary; session: Session }
+  | { kind: 'signOut'; user: UserSummary; sessionCount: number };
+
+interface Props {
+  action?: PendingAction;
+  onConfirm: (action: PendingAction) => Promise<unknown>;
+  onDismiss: () => void;
+}
+
+function texts(action: PendingAction) {
+  const who = action.user.login;
+  if (action.kind === 'revoke') {
+    return {
+      title: `Revoke ${who}'s session?`,
+      body: `This ends ${who}'s session on ${sessionTitle(action.session)}. That browser is signed out at its next request; ${who}'s other sessions stay.`,
+      confirmText: 'Revoke session',
+    };
+  }
+  return {
+    title: `Sign ${who} out everywhere?`,
+    body: `This ends all ${plural(action.sessionCount, 'session')} of ${who}. Every browser of ${who} is signed out at its next request and must sign in again.`,
+    confirmText: `Sign out of ${plural(action.sessionCount, 'session')}`,
+  };
+}
+
+/** The one confirmation for destructive actions; it names the user and how many sessions end. */
+export function ConfirmAction({ action, onConfirm, onDismiss }: Props) {
+  const [busy, setBusy] = useState(false);
+  if (!action) {
+    return null;
+  }
+  const { title, body, confirmText } = texts(action);
+  return (
+    <ConfirmModal
+      isOpen
+      title={title}
+      body={body}
+      confirmText={busy ? 'Working…' : confirmText}
+      confirmButtonVariant="destructive"
+      onDismiss={onDismiss}
+      onConfirm={async () => {
+        setBusy(true);
+        try {
+          await onConfirm(action);
+        } finally {
+          setBusy(false);
+          onDismiss();
+        }
+      }}
+    />
+  );
+}

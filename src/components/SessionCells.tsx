@@ -1,0 +1,79 @@
+import React from 'react';
+import { dateTimeFormat, dateTimeFormatTimeAgo } from '@grafana/data';
+import { Badge, Button, Tooltip } from '@grafana/ui';
+
+import { Session } from '../api/types';
+import { browserLabel, deviceLabel, osLabel, whyNotRevocable } from '../model/sessions';
+
+export const SESSION_COLUMNS = 7;
+
+function When({ date }: { date: Date }) {
+  return (
+    <time dateTime={date.toISOString()} title={dateTimeFormat(date)}>
+      {dateTimeFormatTimeAgo(date)}
+    </time>
+  );
+}
+
+interface Props {
+  session: Session;
+  userLogin: string;
+  onRevoke: (session: Session) => void;
+}
+
+/** The cells of one session row; the user's cells are rendered by the first row of the group. */
+export function SessionCells({ session, userLogin, onRevoke }: Props) {
+  const blocked = whyNotRevocable(session);
+  const unparsed = browserLabel(session) === 'Unknown browser';
+  return (
+    <>
+      <td
+        title={unparsed ? `Grafana reported browser "${session.browser}" ${session.browserVersion}`.trim() : undefined}
+      >
+        {browserLabel(session)}
+        {session.isActive && (
+          <>
+            {' '}
+            <Badge color="blue" text="This browser" />
+          </>
+        )}
+      </td>
+      <td>{osLabel(session)}</td>
+      <td>{deviceLabel(session)}</td>
+      <td>{session.clientIp || '—'}</td>
+      <td>
+        <When date={session.createdAt} />
+      </td>
+      <td>
+        <When date={session.seenAt} />
+      </td>
+      <td>
+        {blocked ? (
+          <Tooltip content={blocked}>
+            <span>
+              <Button
+                size="sm"
+                variant="secondary"
+                fill="outline"
+                disabled
+                aria-label={`Revoke ${userLogin}'s session: not possible, ${blocked}`}
+              >
+                Revoke
+              </Button>
+            </span>
+          </Tooltip>
+        ) : (
+          <Button
+            size="sm"
+            variant="destructive"
+            fill="outline"
+            aria-label={`Revoke ${userLogin}'s session on ${browserLabel(session)}`}
+            onClick={() => onRevoke(session)}
+          >
+            Revoke
+          </Button>
+        )}
+      </td>
+    </>
+  );
+}

@@ -1,0 +1,98 @@
+import React, { useEffect, useState } from 'react';
+import { css } from '@emotion/css';
+import { GrafanaTheme2 } from '@grafana/data';
+import { Pagination, useStyles2 } from '@grafana/ui';
+
+import { Session, UserSummary } from '../api/types';
+import { Outcome } from '../hooks/outcomes';
+import { UserEntry } from '../hooks/useInventory';
+import { UserRows } from './UserRows';
+
+const USERS_PER_PAGE = 25;
+
+interface Props {
+  entries: UserEntry[];
+  viewerId: number;
+  latestOutcome: (userId: number) => Outcome | undefined;
+  onRevoke: (user: UserSummary, session: Session) => void;
+  onSignOut: (entry: UserEntry) => void;
+  onEditRoles: (entry: UserEntry) => void;
+}
+
+const HEADERS = [
+  'User',
+  'Org roles',
+  'Server admin',
+  'Browser',
+  'OS',
+  'Device',
+  'IP address',
+  'Signed in',
+  'Last seen',
+  'Action',
+];
+
+export function SessionsTable({ entries, viewerId, latestOutcome, onRevoke, onSignOut, onEditRoles }: Props) {
+  const styles = useStyles2(getStyles);
+  const [page, setPage] = useState(1);
+  const pages = Math.max(1, Math.ceil(entries.length / USERS_PER_PAGE));
+  useEffect(() => setPage((p) => Math.min(p, pages)), [pages]);
+  const shown = entries.slice((page - 1) * USERS_PER_PAGE, page * USERS_PER_PAGE);
+
+  return (
+    <div className={styles.wrapper}>
+      <table className={styles.table} aria-label="Sessions by user">
+        <thead>
+          <tr>
+            {HEADERS.map((h) => (
+              <th key={h} scope="col">
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        {shown.map((entry) => (
+          <UserRows
+            key={entry.user.id}
+            entry={entry}
+            viewerId={viewerId}
+            outcome={latestOutcome(entry.user.id)}
+            onRevoke={(session) => onRevoke(entry.user, session)}
+            onSignOut={() => onSignOut(entry)}
+            onEditRoles={() => onEditRoles(entry)}
+          />
+        ))}
+      </table>
+      {pages > 1 && (
+        <div className={styles.pagination}>
+          <Pagination currentPage={page} numberOfPages={pages} onNavigate={setPage} />
+        </div>
+      )}
+    </div>
+  );
+}
+
+const getStyles = (theme: GrafanaTheme2) => ({
+  wrapper: css({ overflowX: 'auto' }),
+  table: css({
+    width: '100%',
+    borderCollapse: 'collapse',
+    fontSize: theme.typography.bodySmall.fontSize,
+    'th, td': {
+      padding: theme.spacing(0.75, 1),
+      textAlign: 'left',
+      verticalAlign: 'top',
+      borderBottom: `1px solid ${theme.colors.border.weak}`,
+    },
+    'thead th': {
+      color: theme.colors.text.secondary,
+      fontWeight: theme.typography.fontWeightMedium,
+      whiteSpace: 'nowrap',
+    },
+    'tbody th': { fontWeight: theme.typography.fontWeightRegular, minWidth: 220 },
+    'tbody th > div:first-child': { fontWeight: theme.typography.fontWeightMedium },
+    'tbody th button': { marginTop: theme.spacing(0.5) },
+    tbody: { borderBottom: `2px solid ${theme.colors.border.medium}` },
+  }),
+  pagination: css({ display: 'flex', justifyContent: 'center', marginTop: theme.spacing(2) }),
+});

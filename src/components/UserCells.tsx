@@ -1,0 +1,84 @@
+import React from 'react';
+import { Badge, Button, Stack, Tooltip } from '@grafana/ui';
+
+import { UserEntry } from '../hooks/useInventory';
+import { whyNoSignOutEverywhere } from '../model/sessions';
+
+interface Props {
+  entry: UserEntry;
+  viewerId: number;
+  rowSpan: number;
+  onEditRoles: () => void;
+  onSignOut: () => void;
+}
+
+export function authSource(labels: string[]): string {
+  return labels.length ? labels.join(', ') : 'Local';
+}
+
+export function UserCells({ entry, viewerId, rowSpan, onEditRoles, onSignOut }: Props) {
+  const { user, orgs, sessions = [] } = entry;
+  const blocked = entry.sessions
+    ? whyNoSignOutEverywhere(user, sessions.length, viewerId)
+    : 'Sessions are still loading.';
+  const signOutLabel = `Sign out everywhere (${sessions.length})`;
+  return (
+    <>
+      <th scope="rowgroup" rowSpan={rowSpan}>
+        <div>{user.name || user.login}</div>
+        <div>
+          <code>{user.login}</code> · {authSource(user.authLabels)}
+          {user.id === viewerId && ' · you'}
+        </div>
+        {user.isDisabled && <Badge color="orange" text="Disabled" />}
+        <Stack gap={1} wrap="wrap">
+          <Button
+            size="sm"
+            variant="secondary"
+            icon="user"
+            onClick={onEditRoles}
+            aria-label={`Edit roles of ${user.login}`}
+          >
+            Edit roles
+          </Button>
+          {blocked ? (
+            <Tooltip content={blocked}>
+              <span>
+                <Button
+                  size="sm"
+                  variant="secondary"
+                  disabled
+                  aria-label={`Sign ${user.login} out everywhere: not possible, ${blocked}`}
+                >
+                  {signOutLabel}
+                </Button>
+              </span>
+            </Tooltip>
+          ) : (
+            <Button
+              size="sm"
+              variant="destructive"
+              icon="signout"
+              onClick={onSignOut}
+              aria-label={`Sign ${user.login} out everywhere`}
+            >
+              {signOutLabel}
+            </Button>
+          )}
+        </Stack>
+      </th>
+      <td rowSpan={rowSpan}>
+        {orgs === undefined
+          ? '…'
+          : orgs.length === 0
+            ? 'No org'
+            : orgs.map((org) => (
+                <div key={org.orgId}>
+                  {org.orgName}: <strong>{org.role}</strong>
+                </div>
+              ))}
+      </td>
+      <td rowSpan={rowSpan}>{user.isServerAdmin ? <Badge color="purple" text="Server admin" /> : 'No'}</td>
+    </>
+  );
+}

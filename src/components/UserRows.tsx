@@ -1,0 +1,72 @@
+import React from 'react';
+
+import { Session } from '../api/types';
+import { Outcome } from '../hooks/outcomes';
+import { UserEntry } from '../hooks/useInventory';
+import { explainError } from '../model/explain';
+import { tokenlessProvider } from '../model/sessions';
+import { OutcomeAlert } from './OutcomeList';
+import { SESSION_COLUMNS, SessionCells } from './SessionCells';
+import { UserCells } from './UserCells';
+
+export const USER_COLUMNS = 3;
+
+interface Props {
+  entry: UserEntry;
+  viewerId: number;
+  outcome?: Outcome;
+  onRevoke: (session: Session) => void;
+  onSignOut: () => void;
+  onEditRoles: () => void;
+}
+
+function NoSessionCells({ entry }: { entry: UserEntry }) {
+  const provider = tokenlessProvider(entry.user);
+  let text = 'No active sessions';
+  if (!entry.sessions && !entry.error) {
+    text = 'Loading sessions…';
+  } else if (entry.error) {
+    const { grafanaSaid, next } = explainError(entry.error);
+    text = `Could not load sessions (${grafanaSaid}). ${next}`;
+  } else if (provider) {
+    text = `No Grafana sessions (token-less auth: ${provider}). Access is controlled by the ${provider === 'JWT' ? 'JWT issuer' : 'proxy'}.`;
+  }
+  return (
+    <td colSpan={SESSION_COLUMNS} role={entry.error ? 'alert' : undefined}>
+      {text}
+    </td>
+  );
+}
+
+/** One user's group of rows: the user's cells beside their first session, then one row per session. */
+export function UserRows({ entry, viewerId, outcome, onRevoke, onSignOut, onEditRoles }: Props) {
+  const sessions = entry.sessions ?? [];
+  const rowSpan = Math.max(1, sessions.length);
+  const userCells = (
+    <UserCells entry={entry} viewerId={viewerId} rowSpan={rowSpan} onEditRoles={onEditRoles} onSignOut={onSignOut} />
+  );
+  return (
+    <tbody data-testid={`user-${entry.user.login}`}>
+      {sessions.length === 0 ? (
+        <tr>
+          {userCells}
+          <NoSessionCells entry={entry} />
+        </tr>
+      ) : (
+        sessions.map((session, index) => (
+          <tr key={session.id} data-testid={`session-${session.id}`}>
+            {index === 0 && userCells}
+            <SessionCells session={session} userLogin={entry.user.login} onRevoke={onRevoke} />
+          </tr>
+        ))
+      )}
+      {outcome && (
+        <tr>
+          <td colSpan={USER_COLUMNS + SESSION_COLUMNS}>
+            <OutcomeAlert outcome={outcome} />
+          </td>
+        </tr>
+      )}
+    </tbody>
+  );
+}

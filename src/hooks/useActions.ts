@@ -1,0 +1,151 @@
+// The admin's actions. Each one calls Grafana, then re-reads the user and records the outcome.
+import { useCallback, useState } from 'react';
+
+import { revokeSession, setOrgRole, setServerAdmin, signOutEverywhere } from '../api/client';
+import { isGrafanaApiError } from '../api/errors';
+import { OrgMembership, Session, UserSummary } from '../api/types';
+import { explainError } from '../model/explain';
+import { changedOrgRoles, RoleEdit } from '../model/roles';
+import { plural, sessionTitle } from '../model/sessions';
+import { Outcome, outcome, verify } from './outcomes';
+import { UserEntry } from './useInventory';
+
+export interface Actions {
+  outcomes: Outcome[];
+  revoke: (user: UserSummary, session: Session) => Promise<Outcome>;
+  signOut: (user: UserSummary, sessionCount: number) => Promise<Outcome>;
+  saveRoles: (user: UserSummary, orgs: OrgMembership[], edit: RoleEdit, signOutAfter: boolean) => Promise<Outcome>;
+  dismiss: (id: number) => void;
+}
+
+export function useActions(refreshUser: (id: number) => Promise<UserEntry>): Actions {
+  const [outcomes, setOutcomes] = useState<Outcome[]>([]);
+
+  const record = useCallback((result: Outcome) => {
+    setOutcomes((current) => [result, ...current].slice(0, 50));
+    return result;
+  }, []);
+
+  const revoke = useCallback(
+    async (user: UserSummary, session: Session) => {
+      const title = `Revoke ${user.login}'s session (${sessionTitle(session)})`;
+      try {
+        await revokeSession(user.id, session.id);
+      } catch (error) {
+        const alreadyGone = isGrafanaApiError(error) && error.status === 404;
+        const { proof } = await verify(refreshUser, user.id);
+        return record(
+          outcome({
+            userId: user.id,
+            status: 'error',
+            title,
+            steps: [],
+            problem: explainError(error),
+            proof: alreadyGone ? proof : undefined,
+          })
+        );
+      }
+      const { entry, proof, problem } = await verify(refreshUser, user.id);
+      const stillListed = entry?.sessions?.some((s) => s.id === session.id);
+      return record(
+        outcome({
+          userId: user.id,
+          status: problem || stillListed ? 'partial' : 'success',
+          title,
+          steps: [stillListed ? 'Grafana accepted the revoke but still lists the session.' : 'Session revoked.'],
+          problem,
+          proof,
+        })
+      );
+    },
+    [record, refreshUser]
+  );
+
+  const signOut = useCallback(
+    async (user: UserSummary, sessionCount: number) => {
+      const title = `Sign ${user.login} out everywhere (${plural(sessionCount, 'session')})`;
+      try {
+        await signOutEverywhere(user.id);
+      } catch (error) {
+        return record(outcome({ userId: user.id, status: 'error', title, steps: [], problem: explainError(error) }));
+      }
+      const { entry, proof, problem } = await verify(refreshUser, user.id);
+      const left = entry?.sessions?.length ?? 0;
+      return record(
+        outcome({
+          userId: user.id,
+          status: problem || left > 0 ? 'partial' : 'success',
+          title,
+          steps: [left > 0 ? `Grafana still lists ${plural(left, 'session')}.` : 'All sessions ended.'],
+          problem,
+          proof,
+        })
+      );
+    },
+    [record, refreshUser]
+  );
+
+  const saveRoles = useCallback(
+    async (user: UserSummary, orgs: OrgMembership[], edit: RoleEdit, signOutAfter: boolean) => {
+      const steps: string[] = [];
+      let problem;
+      let failed = 0;
+      let done = 0;
+      for (const change of changedOrgRoles(orgs, edit)) {
+        try {
+          await setOrgRole(change.orgId, user.id, change.to);
+          steps.push(`Role in ${change.orgName} changed from ${change.from} to ${change.to}.`);
+          done++;
+        } catch (error) {
+          problem = problem ?? explainError(error);
+          steps.push(
+            `Role in ${change.orgName} NOT changed (still ${change.from}): ${explainError(error).grafanaSaid}.`
+          );
+          failed++;
+        }
+      }
+      if (edit.isServerAdmin !== user.isServerAdmin) {
+        const what = edit.isServerAdmin ? 'granted' : 'removed';
+        try {
+          await setServerAdmin(user.id, edit.isServerAdmin);
+          steps.push(`Server admin ${what}.`);
+          done++;
+        } catch (error) {
+          problem = problem ?? explainError(error);
+          steps.push(`Server admin NOT ${what}: ${explainError(error).grafanaSaid}.`);
+          failed++;
+        }
+      }
+      if (signOutAfter && failed === 0) {
+        try {
+          await signOutEverywhere(user.id);
+          steps.push('Signed out everywhere.');
+          done++;
+        } catch (error) {
+          problem = problem ?? explainError(error);
+          steps.push(`Sign-out NOT done: ${explainError(error).grafanaSaid}.`);
+          failed++;
+        }
+      } else if (signOutAfter) {
+        steps.push('Sessions left untouched because a role change was refused.');
+      }
+      const verified = await verify(refreshUser, user.id);
+      const status = failed === 0 && !verified.problem ? 'success' : done > 0 ? 'partial' : 'error';
+      return record(
+        outcome({
+          userId: user.id,
+          status,
+          title: `Change ${user.login}'s roles${signOutAfter ? ' and sign out' : ''}`,
+          steps,
+          problem: problem ?? verified.problem,
+          proof: verified.proof,
+        })
+      );
+    },
+    [record, refreshUser]
+  );
+
+  const dismiss = useCallback((id: number) => setOutcomes((current) => current.filter((o) => o.id !== id)), []);
+
+  return { outcomes, revoke, signOut, saveRoles, dismiss };
+}

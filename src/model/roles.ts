@@ -1,0 +1,64 @@
+// Rules about roles: what changes, what is a demotion, and when Grafana will refuse an edit.
+import { isOrgRole, OrgMembership, OrgRole, UserProfile } from '../api/types';
+
+const RANK: Record<OrgRole, number> = { None: 0, Viewer: 1, Editor: 2, Admin: 3 };
+
+export interface RoleChange {
+  orgId: number;
+  orgName: string;
+  from: string;
+  to: OrgRole;
+}
+
+export interface RoleEdit {
+  roles: Record<number, OrgRole>;
+  isServerAdmin: boolean;
+}
+
+export function changedOrgRoles(memberships: OrgMembership[], edit: RoleEdit): RoleChange[] {
+  return memberships
+    .filter((m) => edit.roles[m.orgId] !== undefined && edit.roles[m.orgId] !== m.role)
+    .map((m) => ({ orgId: m.orgId, orgName: m.orgName, from: m.role, to: edit.roles[m.orgId] }));
+}
+
+/** True when the edit takes any right away: a lower org role or losing server admin. */
+export function isDemotion(changes: RoleChange[], serverAdminBefore: boolean, serverAdminAfter: boolean): boolean {
+  const lowerRole = changes.some((c) => isOrgRole(c.from) && RANK[c.to] < RANK[c.from]);
+  return lowerRole || (serverAdminBefore && !serverAdminAfter);
+}
+
+export interface RoleLock {
+  /** Set when Grafana will refuse org role changes for this user. */
+  orgRoles?: string;
+  /** Set when Grafana will refuse server admin flag changes for this user. */
+  serverAdmin?: string;
+}
+
+function providerName(profile: UserProfile): string {
+  return profile.authLabels[0] ?? 'the login provider';
+}
+
+function whatToDoInstead(provider: string): string {
+  if (provider === 'LDAP') {
+    return 'Change the user’s LDAP group membership or the group mapping in ldap.toml; to manage roles here instead, set skip_org_role_sync = true in [auth.ldap].';
+  }
+  return `Change the role at ${provider} (its role mapping); to manage roles here instead, set skip_org_role_sync = true in that provider’s [auth.*] section.`;
+}
+
+/** Reads the lock from what Grafana reports for the user, never from guesses about the config. */
+export function roleLock(profile: UserProfile): RoleLock {
+  const provider = providerName(profile);
+  const lock: RoleLock = {};
+  if (profile.isExternallySynced) {
+    lock.orgRoles = `${provider} manages this user’s org roles: Grafana refuses changes here and re-applies ${provider}’s roles at the next login. ${whatToDoInstead(provider)}`;
+  }
+  if (profile.isServerAdminExternallySynced) {
+    lock.serverAdmin = `${provider} manages this user’s server admin flag: Grafana refuses changes here and sets it again at the next login.`;
+  }
+  return lock;
+}
+
+/** "None" (no basic role) is accepted from Grafana 10; every supported version has it. */
+export function editableRoles(): OrgRole[] {
+  return ['Viewer', 'Editor', 'Admin', 'None'];
+}

@@ -1,0 +1,192 @@
+import { GrafanaApiError } from '../api/errors';
+import { Session, UserProfile } from '../api/types';
+import { UserEntry } from '../hooks/useInventory';
+import { explainError } from './explain';
+import { filterEntries } from './filter';
+import { describeVerifiedState } from './outcome';
+import { changedOrgRoles, isDemotion, roleLock } from './roles';
+import { browserLabel, osLabel, tokenlessProvider, whyNoSignOutEverywhere, whyNotRevocable } from './sessions';
+
+const session = (overrides: Partial<Session> = {}): Session => ({
+  id: 1,
+  isActive: false,
+  clientIp: '10.0.0.1',
+  browser: 'Chrome',
+  browserVersion: '124.0',
+  os: 'Windows',
+  osVersion: '10',
+  device: 'Other',
+  createdAt: new Date('2026-12-01T10:00:00Z'),
+  seenAt: new Date('2026-12-03T10:00:00Z'),
+  ...overrides,
+});
+
+const profile = (overrides: Partial<UserProfile> = {}): UserProfile => ({
+  id: 7,
+  login: 'dana',
+  name: 'Dana',
+  email: 'dana@example.com',
+  isServerAdmin: false,
+  isDisabled: false,
+  authLabels: ['LDAP'],
+  orgId: 1,
+  isExternal: true,
+  isExternallySynced: true,
+  isServerAdminExternallySynced: true,
+  ...overrides,
+});
+
+describe('who can be revoked', () => {
+  it('refuses the admin’s own current session, as Grafana does', () => {
+    expect(whyNotRevocable(session({ isActive: true }))).toMatch(/your own session/);
+    expect(whyNotRevocable(session())).toBeUndefined();
+  });
+
+  it('does not offer signing the admin out everywhere', () => {
+    expect(whyNoSignOutEverywhere({ id: 1, authLabels: [] }, 3, 1)).toMatch(/does not let you sign yourself out/);
+  });
+
+  it.each([
+    [['JWT'], 'JWT'],
+    [['Auth Proxy'], 'Auth Proxy'],
+  ])('says %s users have no Grafana sessions to end', (authLabels, provider) => {
+    expect(tokenlessProvider({ authLabels })).toBe(provider);
+    expect(whyNoSignOutEverywhere({ id: 2, authLabels }, 0, 1)).toMatch(`No Grafana sessions: ${provider}`);
+  });
+
+  it('offers sign-out for a local user with sessions', () => {
+    expect(whyNoSignOutEverywhere({ id: 2, authLabels: [] }, 2, 1)).toBeUndefined();
+    expect(whyNoSignOutEverywhere({ id: 2, authLabels: [] }, 0, 1)).toBe('This user has no active sessions.');
+  });
+});
+
+describe('session labels', () => {
+  it.each([
+    [{ browser: '', browserVersion: '' }, 'Unknown browser'],
+    [{ browser: 'Other', browserVersion: '' }, 'Unknown browser'],
+    [{ browser: 'Firefox', browserVersion: '' }, 'Firefox'],
+    [{ browser: 'Chrome', browserVersion: '124.0' }, 'Chrome 124.0'],
+  ])('names the browser of %p as %s', (fields, label) => {
+    expect(browserLabel(session(fields))).toBe(label);
+  });
+
+  it('never fails on a very long unparsed user agent', () => {
+    expect(osLabel(session({ os: 'x'.repeat(2000), osVersion: '' }))).toHaveLength(2000);
+  });
+});
+
+describe('role rules', () => {
+  const orgs = [
+    { orgId: 1, orgName: 'Main Org.', role: 'Admin' },
+    { orgId: 2, orgName: 'Ops', role: 'Viewer' },
+  ];
+
+  it('lists only the orgs whose role changes', () => {
+    expect(changedOrgRoles(orgs, { roles: { 1: 'Viewer', 2: 'Viewer' }, isServerAdmin: false })).toEqual([
+      { orgId: 1, orgName: 'Main Org.', from: 'Admin', to: 'Viewer' },
+    ]);
+  });
+
+  it('calls lowering a role or removing server admin a demotion, and raising one not', () => {
+    const lower = changedOrgRoles(orgs, { roles: { 1: 'Viewer' }, isServerAdmin: false });
+    const raise = changedOrgRoles(orgs, { roles: { 2: 'Editor' }, isServerAdmin: false });
+    expect(isDemotion(lower, false, false)).toBe(true);
+    expect(isDemotion(raise, false, false)).toBe(false);
+    expect(isDemotion([], true, false)).toBe(true);
+  });
+
+  it('locks both controls of an LDAP-synced user and names what to change instead', () => {
+    const lock = roleLock(profile());
+    expect(lock.orgRoles).toMatch(/LDAP manages this user’s org roles/);
+    expect(lock.orgRoles).toMatch(/group membership or the group mapping in ldap.toml/);
+    expect(lock.serverAdmin).toMatch(/LDAP manages this user’s server admin flag/);
+  });
+
+  it('locks only the org roles of an OAuth user whose admin flag Grafana does not sync', () => {
+    const lock = roleLock(profile({ authLabels: ['Generic OAuth'], isServerAdminExternallySynced: false }));
+    expect(lock.orgRoles).toMatch(/Generic OAuth manages/);
+    expect(lock.serverAdmin).toBeUndefined();
+  });
+
+  it('leaves a local user unlocked', () => {
+    expect(
+      roleLock(profile({ authLabels: [], isExternallySynced: false, isServerAdminExternallySynced: false }))
+    ).toEqual({});
+  });
+});
+
+describe('proof after an action', () => {
+  it('reads like "bob: role Viewer in Main Org., 0 sessions (checked 14:02:11)"', () => {
+    const checkedAt = new Date(2026, 11, 3, 14, 2, 11);
+    const text = describeVerifiedState({
+      login: 'bob',
+      orgs: [{ orgId: 1, orgName: 'Main Org.', role: 'Viewer' }],
+      isServerAdmin: false,
+      sessionCount: 0,
+      checkedAt,
+    });
+    expect(text).toBe('bob: role Viewer in Main Org., 0 sessions (checked 14:02:11)');
+  });
+});
+
+describe('explaining refusals', () => {
+  const error = (status: number, message: string, messageId?: string) =>
+    new GrafanaApiError({ status, message, messageId, method: 'PATCH', url: '/api/orgs/1/users/7' });
+
+  it.each([
+    [error(403, 'cannot change role for externally synced user', 'org.externallySynced'), /skip_org_role_sync/],
+    [error(400, 'Cannot change role so that there is no organization admin left'), /another member Admin/],
+    [error(400, 'Cannot remove last grafana admin'), /another user a server admin/],
+    [error(404, 'User auth token not found'), /already ended/],
+    [error(401, 'Unauthorized'), /sign in again/],
+    [error(500, 'Failed to logout user'), /Grafana server log/],
+    [error(0, 'Grafana could not be reached'), /reachable/],
+  ])('keeps Grafana’s words and says what to do next for %s', (err, next) => {
+    const explanation = explainError(err);
+    expect(explanation.grafanaSaid).toBe(`${err.status ? `${err.status} ` : ''}${err.message}`);
+    expect(explanation.next).toMatch(next);
+  });
+
+  it('names the missing permission of an RBAC denial', () => {
+    const denied = error(
+      403,
+      "You'll need additional permissions to perform this action. Permissions needed: users:logout"
+    );
+    expect(explainError(denied).next).toMatch('(users:logout)');
+  });
+});
+
+describe('filtering', () => {
+  const entry = (login: string, sessions: Session[] | undefined): UserEntry => ({
+    user: {
+      id: login.length,
+      login,
+      name: login,
+      email: `${login}@example.com`,
+      isServerAdmin: false,
+      isDisabled: false,
+      authLabels: [],
+    },
+    sessions,
+  });
+  const entries = [entry('bob', [session({ clientIp: '192.0.2.7' })]), entry('zoe', []), entry('kim', undefined)];
+
+  it('hides users without sessions by default but keeps users still loading', () => {
+    const shown = filterEntries(entries, { text: '', showUsersWithoutSessions: false }).map((e) => e.user.login);
+    expect(shown).toEqual(['bob', 'kim']);
+  });
+
+  it('keeps a user the admin just acted on, even with no sessions left', () => {
+    const shown = filterEntries(entries, { text: '', showUsersWithoutSessions: false }, new Set([3])).map(
+      (e) => e.user.login
+    );
+    expect(shown).toContain('zoe');
+  });
+
+  it('matches every word against login, email and session IP', () => {
+    const shown = filterEntries(entries, { text: 'bob 192.0.2', showUsersWithoutSessions: true }).map(
+      (e) => e.user.login
+    );
+    expect(shown).toEqual(['bob']);
+  });
+});

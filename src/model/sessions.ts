@@ -1,0 +1,78 @@
+// Rules about sessions: what can be revoked, how a session is described to an admin.
+import { Session, UserSummary } from '../api/types';
+
+/** Providers that authenticate every request themselves, so Grafana keeps no session rows. */
+const TOKENLESS_PROVIDERS: Record<string, string> = {
+  jwt: 'JWT',
+  'auth proxy': 'Auth Proxy',
+  authproxy: 'Auth Proxy',
+};
+
+/** "JWT" or "Auth Proxy" when the user signs in without a Grafana session, else undefined. */
+export function tokenlessProvider(user: Pick<UserSummary, 'authLabels'>): string | undefined {
+  for (const label of user.authLabels) {
+    const provider = TOKENLESS_PROVIDERS[label.toLowerCase()];
+    if (provider) {
+      return provider;
+    }
+  }
+  return undefined;
+}
+
+/** Why a session cannot be revoked from this page, or undefined when it can. */
+export function whyNotRevocable(session: Session): string | undefined {
+  if (session.isActive) {
+    return 'This is your own session in this browser. Grafana refuses to revoke it; sign out from your profile menu instead.';
+  }
+  return undefined;
+}
+
+/** Why "Sign out everywhere" is not offered for this user, or undefined when it is. */
+export function whyNoSignOutEverywhere(
+  user: Pick<UserSummary, 'id' | 'authLabels'>,
+  sessionCount: number,
+  viewerId: number
+): string | undefined {
+  if (user.id === viewerId) {
+    return 'Grafana does not let you sign yourself out everywhere. Revoke your other sessions one by one.';
+  }
+  const provider = tokenlessProvider(user);
+  if (provider) {
+    return `No Grafana sessions: ${provider} authenticates every request, so access is controlled by the ${provider === 'JWT' ? 'JWT issuer' : 'proxy'}.`;
+  }
+  if (sessionCount === 0) {
+    return 'This user has no active sessions.';
+  }
+  return undefined;
+}
+
+function unknown(value: string): boolean {
+  return value === '' || value.toLowerCase() === 'other';
+}
+
+function withVersion(name: string, version: string): string {
+  return version ? `${name} ${version}` : name;
+}
+
+export function browserLabel(session: Session): string {
+  return unknown(session.browser) ? 'Unknown browser' : withVersion(session.browser, session.browserVersion);
+}
+
+export function osLabel(session: Session): string {
+  return unknown(session.os) ? 'Unknown OS' : withVersion(session.os, session.osVersion);
+}
+
+/** Grafana reports "Other" for desktops and unparsed agents alike. */
+export function deviceLabel(session: Session): string {
+  return unknown(session.device) ? 'Desktop or unknown' : session.device;
+}
+
+/** One line naming a session for confirmations: "Firefox 126 on Linux, 10.1.2.3". */
+export function sessionTitle(session: Session): string {
+  const where = session.clientIp ? `, ${session.clientIp}` : '';
+  return `${browserLabel(session)} on ${osLabel(session)}${where}`;
+}
+
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}

@@ -1,0 +1,153 @@
+import React from 'react';
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+
+import { FakeBackend } from '../test/fakeBackend';
+import { fakeGrafana, FakeUser } from '../test/fakeGrafana';
+import { signInAs } from '../test/grafanaJson';
+import { SessionsPage } from './SessionsPage';
+
+const MAIN = { orgId: 1, name: 'Main Org.' };
+
+function seed(): FakeUser[] {
+  return [
+    {
+      id: 1,
+      login: 'admin',
+      isServerAdmin: true,
+      orgs: [{ ...MAIN, role: 'Admin' }],
+      sessions: [
+        { id: 10, isActive: true, browser: 'Chrome', browserVersion: '124.0' },
+        { id: 11, browser: 'Safari', os: 'Mac OS X' },
+      ],
+    },
+    {
+      id: 2,
+      login: 'bob',
+      orgs: [{ ...MAIN, role: 'Admin' }],
+      sessions: [{ id: 20 }, { id: 21, browser: 'Chrome', os: 'Windows', osVersion: '10' }],
+    },
+    {
+      id: 3,
+      login: 'dana',
+      authLabels: ['LDAP'],
+      isExternallySynced: true,
+      orgs: [{ ...MAIN, role: 'Admin' }],
+      sessions: [{ id: 30 }],
+    },
+    { id: 4, login: 'zoe', authLabels: ['JWT'], orgs: [{ ...MAIN, role: 'Viewer' }], sessions: [] },
+  ];
+}
+
+async function openPage(users = seed()): Promise<FakeBackend> {
+  signInAs({ id: 1, login: 'admin', isGrafanaAdmin: true });
+  const grafana = fakeGrafana(users, 1);
+  render(<SessionsPage />);
+  await screen.findByText(/4 users read/);
+  return grafana;
+}
+
+const group = (login: string) => screen.getByTestId(`user-${login}`);
+
+describe('Sessions page', () => {
+  it('explains what is needed to a viewer who is not a server admin, without calling Grafana', () => {
+    signInAs({ id: 5, login: 'judy', isGrafanaAdmin: false, orgRole: 'Admin' });
+    const grafana = new FakeBackend().install();
+    render(<SessionsPage />);
+    expect(screen.getByText('Session Control needs a Grafana server admin')).toBeInTheDocument();
+    expect(screen.getByText(/which is not a Grafana server admin/)).toHaveTextContent(
+      'judy (Admin in this organization)'
+    );
+    expect(grafana.requests).toHaveLength(0);
+  });
+
+  it('shows one explanation, not a broken list, when Grafana refuses the user list', async () => {
+    signInAs({ id: 1, login: 'admin', isGrafanaAdmin: true });
+    new FakeBackend()
+      .route('GET /api/users/search', {
+        status: 403,
+        body: { title: 'Access denied', message: 'You’ll need additional permissions. Permissions needed: users:read' },
+      })
+      .install();
+    render(<SessionsPage />);
+    expect(await screen.findByText('Session Control needs a Grafana server admin')).toBeInTheDocument();
+    expect(screen.getByText(/Grafana answered: 403/)).toHaveTextContent('users:read');
+    expect(screen.queryByRole('table')).not.toBeInTheDocument();
+  });
+
+  it('lists every session with browser, OS, IP and the user’s org roles and auth source', async () => {
+    await openPage();
+    const bob = within(group('bob'));
+    expect(bob.getByText('Firefox 126.0')).toBeInTheDocument();
+    expect(bob.getByText('Chrome 126.0')).toBeInTheDocument();
+    expect(bob.getByText('Windows 10')).toBeInTheDocument();
+    expect(bob.getByText('10.0.0.21')).toBeInTheDocument();
+    expect(bob.getByText(/Main Org\./)).toHaveTextContent('Main Org.: Admin');
+    expect(within(group('dana')).getByText(/LDAP/)).toBeInTheDocument();
+  });
+
+  it('marks the admin’s own session as this browser and does not offer to revoke it', async () => {
+    await openPage();
+    const own = within(screen.getByTestId('session-10'));
+    expect(own.getByText('This browser')).toBeInTheDocument();
+    expect(own.getByRole('button', { name: /Revoke admin's session: not possible/ })).toBeDisabled();
+    expect(
+      within(screen.getByTestId('session-11')).getByRole('button', { name: /Revoke admin's session/ })
+    ).toBeEnabled();
+    expect(
+      within(group('admin')).getByRole('button', { name: /Sign admin out everywhere: not possible/ })
+    ).toBeDisabled();
+  });
+
+  it('revokes one session after a confirmation naming the user and the session, then shows the re-read result', async () => {
+    const grafana = await openPage();
+    await userEvent.click(
+      within(screen.getByTestId('session-20')).getByRole('button', { name: /Revoke bob's session/ })
+    );
+    const dialog = screen.getByRole('dialog');
+    expect(within(dialog).getByText("Revoke bob's session?")).toBeInTheDocument();
+    expect(dialog).toHaveTextContent('Firefox 126.0 on Linux, 10.0.0.20');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Revoke session' }));
+
+    await waitFor(() => expect(grafana.requestsTo('POST /api/admin/users/2/revoke-auth-token')).toHaveLength(1));
+    expect(grafana.requestsTo('POST /api/admin/users/2/revoke-auth-token')[0].data).toEqual({ authTokenId: 20 });
+    const proof = await within(group('bob')).findByTestId('outcome-proof');
+    expect(proof).toHaveTextContent(/bob: role Admin in Main Org\., 1 session \(checked \d\d:\d\d:\d\d\)/);
+    expect(screen.queryByTestId('session-20')).not.toBeInTheDocument();
+  });
+
+  it('signs a user out everywhere after a confirmation that counts the sessions', async () => {
+    const grafana = await openPage();
+    await userEvent.click(within(group('bob')).getByRole('button', { name: 'Sign bob out everywhere' }));
+    const dialog = screen.getByRole('dialog');
+    expect(within(dialog).getByText('Sign bob out everywhere?')).toBeInTheDocument();
+    expect(dialog).toHaveTextContent('This ends all 2 sessions of bob');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Sign out of 2 sessions' }));
+
+    const proof = await within(group('bob')).findByTestId('outcome-proof');
+    expect(proof).toHaveTextContent(/bob: role Admin in Main Org\., 0 sessions \(checked/);
+    expect(grafana.requestsTo('POST /api/admin/users/2/logout')).toHaveLength(1);
+  });
+
+  it('says a JWT user has no Grafana sessions instead of "0 sessions", and offers no sign-out', async () => {
+    await openPage();
+    await userEvent.click(screen.getByRole('switch', { name: /Show users without sessions/ }));
+    const zoe = within(group('zoe'));
+    expect(zoe.getByText(/No Grafana sessions \(token-less auth: JWT\)/)).toBeInTheDocument();
+    expect(zoe.getByRole('button', { name: /Sign zoe out everywhere: not possible/ })).toBeDisabled();
+  });
+
+  it('hides users without sessions until asked', async () => {
+    await openPage();
+    expect(screen.queryByTestId('user-zoe')).not.toBeInTheDocument();
+    await userEvent.click(screen.getByRole('switch', { name: /Show users without sessions/ }));
+    expect(screen.getByTestId('user-zoe')).toBeInTheDocument();
+  });
+
+  it('filters by text across login and IP address', async () => {
+    await openPage();
+    await userEvent.type(screen.getByPlaceholderText(/Search login/), '10.0.0.30');
+    expect(screen.getByTestId('user-dana')).toBeInTheDocument();
+    expect(screen.queryByTestId('user-bob')).not.toBeInTheDocument();
+  });
+});
