@@ -1,4 +1,4 @@
-import React, { useEffect, useState } from 'react';
+import React, { useState } from 'react';
 import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
 import { Pagination, useStyles2 } from '@grafana/ui';
@@ -34,9 +34,9 @@ const HEADERS = [
 
 export function SessionsTable({ entries, viewerId, latestOutcome, onRevoke, onSignOut, onEditRoles }: Props) {
   const styles = useStyles2(getStyles);
-  const [page, setPage] = useState(1);
+  const [requestedPage, setPage] = useState(1);
   const pages = Math.max(1, Math.ceil(entries.length / USERS_PER_PAGE));
-  useEffect(() => setPage((p) => Math.min(p, pages)), [pages]);
+  const page = Math.min(requestedPage, pages);
   const shown = entries.slice((page - 1) * USERS_PER_PAGE, page * USERS_PER_PAGE);
 
   return (

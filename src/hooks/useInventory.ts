@@ -51,9 +51,6 @@ export function useInventory(): Inventory {
   useEffect(() => {
     const controller = new AbortController();
     const { signal } = controller;
-    setEntries([]);
-    setFatal(undefined);
-    setLoading(true);
 
     const load = async () => {
       const users: UserSummary[] = [];
@@ -92,7 +89,12 @@ export function useInventory(): Inventory {
     [put]
   );
 
-  const reload = useCallback(() => setGeneration((g) => g + 1), []);
+  const reload = useCallback(() => {
+    setEntries([]);
+    setFatal(undefined);
+    setLoading(true);
+    setGeneration((g) => g + 1);
+  }, []);
   const loadedUsers = entries.filter((e) => e.sessions || e.error).length;
   return { entries, totalUsers, loadedUsers, loading, fatal, reload, refreshUser };
 }

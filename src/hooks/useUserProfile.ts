@@ -9,12 +9,11 @@ export interface ProfileState {
   error?: unknown;
 }
 
-/** Reads a user's profile (with Grafana's sync flags) and memberships fresh, for the role editor. */
+/** Reads a user's profile (with Grafana's sync flags) and memberships fresh, for the role editor. Key the caller by user. */
 export function useUserProfile(userId: number): ProfileState {
   const [state, setState] = useState<ProfileState>({});
   useEffect(() => {
     const controller = new AbortController();
-    setState({});
     Promise.all([getUser(userId, controller.signal), getUserOrgs(userId, controller.signal)])
       .then(([profile, orgs]) => !controller.signal.aborted && setState({ profile, orgs }))
       .catch((error) => !controller.signal.aborted && setState({ error }));

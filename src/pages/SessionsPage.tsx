@@ -88,6 +88,7 @@ function Inventory({ viewerId }: { viewerId: number }) {
       />
       {editing && (
         <RoleEditor
+          key={editing.user.id}
           user={editing.user}
           sessionCount={editing.sessions?.length ?? 0}
           viewerId={viewerId}
