@@ -55,7 +55,7 @@ export function useInventory(): Inventory {
     const load = async () => {
       const users: UserSummary[] = [];
       for (let page = 1; ; page++) {
-        const result = await searchUsers({ page, perPage: PAGE_SIZE, sort: 'lastSeenAtAge-asc', signal });
+        const result = await searchUsers({ page, perPage: PAGE_SIZE, sort: 'lastSeenAtAge-desc', signal });
         users.push(...result.users);
         setTotalUsers(result.totalCount);
         if (result.users.length < PAGE_SIZE || users.length >= result.totalCount || signal.aborted) {
