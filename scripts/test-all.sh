@@ -20,7 +20,7 @@ echo "== lockfile resolves from the npm registry only"
 node scripts/check-lockfile.mjs
 
 echo "== typecheck";  npx tsc --noEmit -p .
-echo "== lint";       npx eslint --max-warnings 0 src sandbox tests scripts
+echo "== lint";       npx eslint --max-warnings 0 .
 echo "== jest";       npx jest --ci --maxWorkers 2
 echo "== build";      npm run build --silent
 echo "== sandbox shell"; node sandbox/shell/build.mjs

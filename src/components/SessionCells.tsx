@@ -28,7 +28,8 @@ export function SessionCells({ session, userLogin, onRevoke }: Props) {
   return (
     <>
       <td
-        title={unparsed ? `Grafana reported browser "${session.browser}" ${session.browserVersion}`.trim() : undefined}
+        className="sc-truncate"
+        title={unparsed ? 'Grafana could not tell the browser from the user agent' : browserLabel(session)}
       >
         {browserLabel(session)}
         {session.isActive && (
@@ -38,7 +39,9 @@ export function SessionCells({ session, userLogin, onRevoke }: Props) {
           </>
         )}
       </td>
-      <td>{osLabel(session)}</td>
+      <td className="sc-truncate" title={osLabel(session)}>
+        {osLabel(session)}
+      </td>
       <td>{deviceLabel(session)}</td>
       <td>{session.clientIp || '—'}</td>
       <td>

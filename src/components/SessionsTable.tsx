@@ -79,7 +79,7 @@ const getStyles = (theme: GrafanaTheme2) => ({
     borderCollapse: 'collapse',
     fontSize: theme.typography.bodySmall.fontSize,
     'th, td': {
-      padding: theme.spacing(0.75, 1),
+      padding: theme.spacing(0.75, 0.75),
       textAlign: 'left',
       verticalAlign: 'top',
       borderBottom: `1px solid ${theme.colors.border.weak}`,
@@ -90,6 +90,9 @@ const getStyles = (theme: GrafanaTheme2) => ({
       whiteSpace: 'nowrap',
     },
     'tbody th': { fontWeight: theme.typography.fontWeightRegular, minWidth: 220 },
+    'tbody td': { whiteSpace: 'nowrap' },
+    // Unparsed user agents can be thousands of characters: keep the cell short, the full text in its title.
+    'td.sc-truncate': { maxWidth: 260, overflow: 'hidden', textOverflow: 'ellipsis' },
     'tbody th > div:first-child': { fontWeight: theme.typography.fontWeightMedium },
     'tbody th button': { marginTop: theme.spacing(0.5) },
     tbody: { borderBottom: `2px solid ${theme.colors.border.medium}` },

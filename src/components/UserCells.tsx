@@ -35,6 +35,7 @@ export function UserCells({ entry, viewerId, rowSpan, onEditRoles, onSignOut }: 
           <Button
             size="sm"
             variant="secondary"
+            fill="outline"
             icon="user"
             onClick={onEditRoles}
             aria-label={`Edit roles of ${user.login}`}
@@ -47,6 +48,7 @@ export function UserCells({ entry, viewerId, rowSpan, onEditRoles, onSignOut }: 
                 <Button
                   size="sm"
                   variant="secondary"
+                  fill="outline"
                   disabled
                   aria-label={`Sign ${user.login} out everywhere: not possible, ${blocked}`}
                 >
@@ -58,6 +60,7 @@ export function UserCells({ entry, viewerId, rowSpan, onEditRoles, onSignOut }: 
             <Button
               size="sm"
               variant="destructive"
+              fill="outline"
               icon="signout"
               onClick={onSignOut}
               aria-label={`Sign ${user.login} out everywhere`}

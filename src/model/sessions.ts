@@ -62,9 +62,9 @@ export function osLabel(session: Session): string {
   return unknown(session.os) ? 'Unknown OS' : withVersion(session.os, session.osVersion);
 }
 
-/** Grafana reports "Other" for desktops and unparsed agents alike. */
+/** Grafana reports "Other" both for desktops and for devices it does not recognise: keep its word. */
 export function deviceLabel(session: Session): string {
-  return unknown(session.device) ? 'Desktop or unknown' : session.device;
+  return session.device || 'Unknown';
 }
 
 /** One line naming a session for confirmations: "Firefox 126 on Linux, 10.1.2.3". */

@@ -30,7 +30,7 @@ test('an admin lowers bob from Admin to Viewer, signs him out everywhere, and hi
 
   await bobRows.getByRole('button', { name: 'Edit roles of bob' }).click();
   const drawer = page.getByRole('dialog').filter({ has: page.getByRole('heading', { name: 'Roles of bob' }) });
-  await drawer.getByRole('radiogroup', { name: 'Role in Main Org.' }).getByText('Viewer', { exact: true }).click();
+  await drawer.getByRole('radiogroup', { name: 'Role in Main Org.' }).getByLabel('Viewer', { exact: true }).check();
   await expect(drawer.getByRole('checkbox', { name: /Sign bob out everywhere after saving \(3 sessions\)/ })).toBeChecked();
   await screenshot(page, 'journey1-role-editor');
   await drawer.getByRole('button', { name: 'Save and sign out' }).click();
