@@ -6,13 +6,9 @@ import { Outcome, OutcomeStatus } from '../hooks/outcomes';
 const SEVERITY: Record<OutcomeStatus, AlertVariant> = { success: 'success', partial: 'warning', error: 'error' };
 const PREFIX: Record<OutcomeStatus, string> = { success: 'Done', partial: 'Partly done', error: 'Failed' };
 
-export function OutcomeAlert({ outcome, onRemove }: { outcome: Outcome; onRemove?: () => void }) {
+export function OutcomeAlert({ outcome }: { outcome: Outcome }) {
   return (
-    <Alert
-      severity={SEVERITY[outcome.status]}
-      title={`${PREFIX[outcome.status]}: ${outcome.title}`}
-      onRemove={onRemove}
-    >
+    <Alert severity={SEVERITY[outcome.status]} title={`${PREFIX[outcome.status]}: ${outcome.title}`}>
       {outcome.steps.map((step) => (
         <div key={step}>{step}</div>
       ))}
@@ -27,15 +23,22 @@ export function OutcomeAlert({ outcome, onRemove }: { outcome: Outcome; onRemove
   );
 }
 
-export function OutcomeList({ outcomes, onDismiss }: { outcomes: Outcome[]; onDismiss: (id: number) => void }) {
+/** A compact log of this page's actions; the full result of each stays beside the user it concerns. */
+export function ActivityLog({ outcomes }: { outcomes: Outcome[] }) {
   if (outcomes.length === 0) {
     return null;
   }
   return (
-    <section aria-label="Results of your actions">
-      {outcomes.slice(0, 3).map((o) => (
-        <OutcomeAlert key={o.id} outcome={o} onRemove={() => onDismiss(o.id)} />
-      ))}
-    </section>
+    <details>
+      <summary>Your actions on this page ({outcomes.length})</summary>
+      <ul aria-label="Your actions on this page">
+        {outcomes.map((o) => (
+          <li key={o.id}>
+            {PREFIX[o.status]}: {o.title}
+            {o.proof ? ` — ${o.proof}` : o.problem ? ` — Grafana said: ${o.problem.grafanaSaid}` : ''}
+          </li>
+        ))}
+      </ul>
+    </details>
   );
 }

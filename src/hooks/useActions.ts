@@ -15,7 +15,6 @@ export interface Actions {
   revoke: (user: UserSummary, session: Session) => Promise<Outcome>;
   signOut: (user: UserSummary, sessionCount: number) => Promise<Outcome>;
   saveRoles: (user: UserSummary, orgs: OrgMembership[], edit: RoleEdit, signOutAfter: boolean) => Promise<Outcome>;
-  dismiss: (id: number) => void;
 }
 
 export function useActions(refreshUser: (id: number) => Promise<UserEntry>): Actions {
@@ -145,7 +144,5 @@ export function useActions(refreshUser: (id: number) => Promise<UserEntry>): Act
     [record, refreshUser]
   );
 
-  const dismiss = useCallback((id: number) => setOutcomes((current) => current.filter((o) => o.id !== id)), []);
-
-  return { outcomes, revoke, signOut, saveRoles, dismiss };
+  return { outcomes, revoke, signOut, saveRoles };
 }

@@ -5,7 +5,7 @@ import { Alert, Stack } from '@grafana/ui';
 import { ConfirmAction, PendingAction } from '../components/ConfirmAction';
 import { InventoryToolbar } from '../components/InventoryToolbar';
 import { NotServerAdmin } from '../components/NotServerAdmin';
-import { OutcomeList } from '../components/OutcomeList';
+import { ActivityLog } from '../components/OutcomeList';
 import { RoleEditor } from '../components/RoleEditor';
 import { SessionsTable } from '../components/SessionsTable';
 import { useActions } from '../hooks/useActions';
@@ -66,7 +66,7 @@ function Inventory({ viewerId }: { viewerId: number }) {
         loading={inventory.loading}
         onReload={inventory.reload}
       />
-      <OutcomeList outcomes={actions.outcomes} onDismiss={actions.dismiss} />
+      <ActivityLog outcomes={actions.outcomes} />
       <SessionsTable
         entries={visible}
         viewerId={viewerId}
