@@ -5,14 +5,26 @@ import { lastValueFrom } from 'rxjs';
 
 import { GrafanaApiError, toApiError } from './errors';
 import {
+  parseLdapStatus,
+  parseLdapUser,
   parseMessage,
+  parseOrgMembers,
   parseOrgMemberships,
   parseSessions,
   parseUserProfile,
   parseUserSearchPage,
   ShapeError,
 } from './parse';
-import { OrgMembership, OrgRole, Session, UserProfile, UserSearchPage } from './types';
+import {
+  LdapServerStatus,
+  LdapUserMapping,
+  OrgMember,
+  OrgMembership,
+  OrgRole,
+  Session,
+  UserProfile,
+  UserSearchPage,
+} from './types';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH';
 
@@ -139,4 +151,32 @@ export function setServerAdmin(userId: number, isGrafanaAdmin: boolean): Promise
     data: { isGrafanaAdmin },
     parse: parseMessage,
   });
+}
+
+/** Members of one org with their roles; used to warn before an org would lose its last Admin. */
+export function getOrgMembers(orgId: number, signal?: AbortSignal): Promise<OrgMember[]> {
+  return call({ method: 'GET', url: `/api/orgs/${pathId(orgId, 'org id')}/users`, parse: parseOrgMembers, signal });
+}
+
+/** LDAP servers and whether Grafana reaches them. Grafana answers 400 when LDAP is off. */
+export function getLdapStatus(signal?: AbortSignal): Promise<LdapServerStatus[]> {
+  return call({ method: 'GET', url: '/api/admin/ldap/status', parse: parseLdapStatus, signal });
+}
+
+/** What LDAP maps the user to now, by Grafana login (the LDAP user name). */
+export function getLdapMapping(login: string, signal?: AbortSignal): Promise<LdapUserMapping> {
+  if (!login || login.includes('/')) {
+    throw new Error(`Invalid login: ${login}`);
+  }
+  return call({
+    method: 'GET',
+    url: `/api/admin/ldap/${encodeURIComponent(login)}`,
+    parse: parseLdapUser,
+    signal,
+  });
+}
+
+/** Applies LDAP to the user now, as their next login would (roles, admin flag; disables a user LDAP no longer has). */
+export function syncLdapUser(userId: number): Promise<string> {
+  return call({ method: 'POST', url: `/api/admin/ldap/sync/${pathId(userId, 'user id')}`, parse: parseMessage });
 }

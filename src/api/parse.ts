@@ -1,7 +1,16 @@
 // Parsers for Grafana's JSON. Each accepts the variants older and newer Grafana versions send
 // (missing `authModule`, `authLabels` null or [], `orgUsers` vs `OrgUsers`) and throws a
 // ShapeError naming the field when a response cannot be what the endpoint promises.
-import { OrgMembership, Session, UserProfile, UserSearchPage, UserSummary } from './types';
+import {
+  LdapServerStatus,
+  LdapUserMapping,
+  OrgMember,
+  OrgMembership,
+  Session,
+  UserProfile,
+  UserSearchPage,
+  UserSummary,
+} from './types';
 
 export class ShapeError extends Error {
   constructor(message: string) {
@@ -143,4 +152,51 @@ export function parseMessage(raw: unknown): string {
   return raw && typeof raw === 'object' && typeof (raw as Json).message === 'string'
     ? ((raw as Json).message as string)
     : '';
+}
+
+export function parseLdapStatus(raw: unknown): LdapServerStatus[] {
+  return list(raw, 'LDAP status').map((item) => {
+    const o = object(item, 'LDAP server');
+    return {
+      host: text(o, 'host'),
+      port: count(o, 'port', 0),
+      available: flag(o, 'available'),
+      error: text(o, 'error'),
+    };
+  });
+}
+
+/** `{"cfgAttrValue": "uid", "ldapValue": "dana"}` → "dana". */
+function ldapValue(o: Json, key: string): string {
+  const attribute = o[key];
+  return attribute && typeof attribute === 'object' ? text(attribute as Json, 'ldapValue') : '';
+}
+
+export function parseLdapUser(raw: unknown): LdapUserMapping {
+  const o = object(raw, 'LDAP user');
+  const roles = Array.isArray(o.roles) ? o.roles.map((r) => object(r, 'LDAP role')) : [];
+  const fullName = [ldapValue(o, 'name'), ldapValue(o, 'surname')].filter(Boolean).join(' ');
+  return {
+    login: ldapValue(o, 'login'),
+    name: fullName,
+    email: ldapValue(o, 'email'),
+    isGrafanaAdmin: typeof o.isGrafanaAdmin === 'boolean' ? o.isGrafanaAdmin : null,
+    isDisabled: flag(o, 'isDisabled'),
+    orgRoles: roles
+      .filter((r) => count(r, 'orgId', 0) > 0 && text(r, 'orgRole') !== '')
+      .map((r) => ({
+        orgId: count(r, 'orgId', 0),
+        orgName: text(r, 'orgName'),
+        role: text(r, 'orgRole'),
+        groupDn: text(r, 'groupDN'),
+      })),
+    otherGroups: roles.filter((r) => count(r, 'orgId', 0) === 0).map((r) => text(r, 'groupDN')),
+  };
+}
+
+export function parseOrgMembers(raw: unknown): OrgMember[] {
+  return list(raw, 'org user list').map((item) => {
+    const o = object(item, 'org user');
+    return { userId: id(o, 'userId', 'org user'), login: text(o, 'login'), role: text(o, 'role') };
+  });
 }

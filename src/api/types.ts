@@ -65,3 +65,41 @@ export interface Session {
   createdAt: Date;
   seenAt: Date;
 }
+
+/** One LDAP server as `GET /api/admin/ldap/status` reports it. */
+export interface LdapServerStatus {
+  host: string;
+  port: number;
+  available: boolean;
+  error: string;
+}
+
+/** The org role one group mapping grants (`roles[]` entries with an org). */
+export interface LdapOrgRole {
+  orgId: number;
+  orgName: string;
+  role: string;
+  /** The mapping's group DN that grants it; "*" for the catch-all mapping. */
+  groupDn: string;
+}
+
+/** What LDAP maps a user to now (`GET /api/admin/ldap/:username`), whatever Grafana stores. */
+export interface LdapUserMapping {
+  login: string;
+  name: string;
+  email: string;
+  /** null: LDAP does not manage the flag (no mapping sets grafana_admin, or role sync is skipped). */
+  isGrafanaAdmin: boolean | null;
+  /** Group mappings exist but none matched: LDAP would refuse this user's next login. */
+  isDisabled: boolean;
+  orgRoles: LdapOrgRole[];
+  /** The user's LDAP groups that no mapping uses. */
+  otherGroups: string[];
+}
+
+/** One member of an org (`GET /api/orgs/:orgId/users`). */
+export interface OrgMember {
+  userId: number;
+  login: string;
+  role: string;
+}

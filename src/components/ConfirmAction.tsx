@@ -6,7 +6,8 @@ import { plural, sessionTitle } from '../model/sessions';
 
 export type PendingAction =
   | { kind: 'revoke'; user: UserSummary; session: Session }
-  | { kind: 'signOut'; user: UserSummary; sessionCount: number };
+  | { kind: 'signOut'; user: UserSummary; sessionCount: number }
+  | { kind: 'applyLdap'; user: UserSummary; sessionCount: number };
 
 interface Props {
   action?: PendingAction;
@@ -21,6 +22,16 @@ function texts(action: PendingAction) {
       title: `Revoke ${who}'s session?`,
       body: `This ends ${who}'s session on ${sessionTitle(action.session)}. That browser is signed out at its next request; ${who}'s other sessions stay.`,
       confirmText: 'Revoke session',
+    };
+  }
+  if (action.kind === 'applyLdap') {
+    const sessions = action.sessionCount
+      ? `then ends all ${plural(action.sessionCount, 'session')} of ${who}, so the next login reads LDAP again`
+      : `${who} has no sessions to end`;
+    return {
+      title: `Apply LDAP to ${who} now?`,
+      body: `Grafana sets ${who}'s org roles and server admin flag from the LDAP group mappings (as at a login) and ${sessions}. If LDAP no longer has ${who}, Grafana disables the account.`,
+      confirmText: action.sessionCount ? 'Apply LDAP and sign out' : 'Apply LDAP',
     };
   }
   return {

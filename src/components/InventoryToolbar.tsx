@@ -7,6 +7,7 @@ import { plural } from '../model/sessions';
 interface Props {
   filter: InventoryFilter;
   onFilterChange: (filter: InventoryFilter) => void;
+  ldapEnabled: boolean;
   loadedUsers: number;
   totalUsers: number;
   sessionCount: number;
@@ -17,6 +18,7 @@ interface Props {
 export function InventoryToolbar({
   filter,
   onFilterChange,
+  ldapEnabled,
   loadedUsers,
   totalUsers,
   sessionCount,
@@ -40,6 +42,19 @@ export function InventoryToolbar({
           onChange={(e) => onFilterChange({ ...filter, showUsersWithoutSessions: e.currentTarget.checked })}
         />
       </InlineField>
+      {ldapEnabled && (
+        <InlineField
+          label="LDAP drift"
+          transparent
+          tooltip="Only LDAP users whose roles in Grafana differ from what LDAP maps now"
+        >
+          <InlineSwitch
+            id="ldap-drift-only"
+            value={filter.ldapDriftOnly}
+            onChange={(e) => onFilterChange({ ...filter, ldapDriftOnly: e.currentTarget.checked })}
+          />
+        </InlineField>
+      )}
       <Text color="secondary" aria-live="polite">
         {loading ? `Reading users… ${loadedUsers} of ${totalUsers}` : `${plural(totalUsers, 'user')} read`} ·{' '}
         {plural(sessionCount, 'active session')}

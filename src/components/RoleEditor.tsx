@@ -11,26 +11,33 @@ import {
   Switch,
 } from '@grafana/ui';
 
-import { OrgMembership, OrgRole, UserProfile, UserSummary } from '../api/types';
+import { LdapUserMapping, OrgMembership, OrgRole, UserProfile, UserSummary } from '../api/types';
 import { Outcome } from '../hooks/outcomes';
+import { MappingState } from '../hooks/useLdap';
+import { useSoleAdminOrgs } from '../hooks/useSoleAdminOrgs';
 import { useUserProfile } from '../hooks/useUserProfile';
 import { explainError } from '../model/explain';
-import { changedOrgRoles, editableRoles, isDemotion, RoleEdit, roleLock } from '../model/roles';
+import { groupName } from '../model/ldap';
+import { changedOrgRoles, editableRoles, isDemotion, RoleEdit, roleLock, roleWarnings } from '../model/roles';
 import { plural, whyNoSignOutEverywhere } from '../model/sessions';
 import { OutcomeAlert } from './OutcomeList';
+import { UserLdap } from './UserCells';
 
 interface Props {
   user: UserSummary;
   sessionCount: number;
   viewerId: number;
+  serverAdminCount: number;
+  /** Set for LDAP users while LDAP is on. */
+  ldap?: UserLdap;
   onSave: (user: UserSummary, orgs: OrgMembership[], edit: RoleEdit, signOutAfter: boolean) => Promise<Outcome>;
   onClose: () => void;
 }
 
-export function RoleEditor({ user, sessionCount, viewerId, onSave, onClose }: Props) {
+export function RoleEditor({ user, ldap, ...rest }: Props) {
   const { profile, orgs, error } = useUserProfile(user.id);
   return (
-    <Drawer title={`Roles of ${user.login}`} subtitle={user.name || undefined} onClose={onClose} size="md">
+    <Drawer title={`Roles of ${user.login}`} subtitle={user.name || undefined} onClose={rest.onClose} size="md">
       {error ? (
         <Alert severity="error" title="Could not read this user from Grafana">
           {explainError(error).grafanaSaid}. {explainError(error).next}
@@ -38,31 +45,86 @@ export function RoleEditor({ user, sessionCount, viewerId, onSave, onClose }: Pr
       ) : !profile || !orgs ? (
         <LoadingPlaceholder text="Reading the user from Grafana…" />
       ) : (
-        <RoleForm
-          profile={profile}
-          orgs={orgs}
-          sessionCount={sessionCount}
-          viewerId={viewerId}
-          onSave={onSave}
-          onClose={onClose}
-        />
+        <RoleForm profile={profile} orgs={orgs} ldapState={ldap?.state} isLdap={Boolean(ldap)} {...rest} />
       )}
     </Drawer>
   );
 }
 
-interface FormProps extends Omit<Props, 'user'> {
+interface FormProps extends Omit<Props, 'user' | 'ldap'> {
   profile: UserProfile;
   orgs: OrgMembership[];
+  isLdap: boolean;
+  ldapState?: MappingState;
 }
 
-function RoleForm({ profile, orgs, sessionCount, viewerId, onSave, onClose }: FormProps) {
+function LdapRolesNote({
+  profile,
+  orgs,
+  mapping,
+}: {
+  profile: UserProfile;
+  orgs: OrgMembership[];
+  mapping?: LdapUserMapping;
+}) {
+  if (!profile.isExternallySynced) {
+    return (
+      <Alert severity="info" title="LDAP does not manage this user’s roles">
+        Grafana lets you edit them (role sync is skipped, skip_org_role_sync = true), and your changes stay after the
+        user’s next LDAP login.
+      </Alert>
+    );
+  }
+  if (!mapping) {
+    return null;
+  }
+  return (
+    <Alert severity="info" title="What LDAP grants now" data-testid="ldap-grants">
+      {orgs.map((org) => {
+        const mapped = mapping.orgRoles.find((r) => r.orgId === org.orgId);
+        return (
+          <div key={org.orgId}>
+            {org.orgName}: {org.role} in Grafana —{' '}
+            {mapped
+              ? `LDAP grants ${mapped.role} through ${groupName(mapped.groupDn)}`
+              : 'no LDAP mapping covers this org (the next login removes the membership)'}
+          </div>
+        );
+      })}
+      {mapping.isGrafanaAdmin !== null && <div>Server admin: LDAP sets {mapping.isGrafanaAdmin ? 'yes' : 'no'}.</div>}
+      <div>Grafana re-applies these at every LDAP login, and “Apply LDAP now” applies them at once.</div>
+    </Alert>
+  );
+}
+
+function RoleForm({
+  profile,
+  orgs,
+  sessionCount,
+  viewerId,
+  serverAdminCount,
+  isLdap,
+  ldapState,
+  onSave,
+  onClose,
+}: FormProps) {
   const lock = roleLock(profile);
   const [edit, setEdit] = useState<RoleEdit>(() => ({
     roles: Object.fromEntries(orgs.map((o) => [o.orgId, o.role as OrgRole])),
     isServerAdmin: profile.isServerAdmin,
   }));
   const changes = useMemo(() => changedOrgRoles(orgs, edit), [orgs, edit]);
+  const adminOrgIds = useMemo(() => orgs.filter((o) => o.role === 'Admin').map((o) => o.orgId), [orgs]);
+  const soleAdminOrgIds = useSoleAdminOrgs(profile.id, adminOrgIds);
+  const mapping = ldapState?.mapping;
+  const warnings = roleWarnings({
+    profile,
+    orgs,
+    edit,
+    serverAdminCount,
+    soleAdminOrgIds,
+    ldapOrgIds: mapping?.orgRoles.map((r) => r.orgId),
+  });
   const demotion = isDemotion(changes, profile.isServerAdmin, edit.isServerAdmin);
   const signOutBlocked = whyNoSignOutEverywhere(profile, sessionCount, viewerId);
   const [signOutChoice, setSignOutChoice] = useState<boolean>();
@@ -90,6 +152,7 @@ function RoleForm({ profile, orgs, sessionCount, viewerId, onSave, onClose }: Fo
           {lock.orgRoles}
         </Alert>
       )}
+      {isLdap && <LdapRolesNote profile={profile} orgs={orgs} mapping={mapping} />}
       {orgs.length === 0 && <Alert severity="info" title="This user belongs to no organization" />}
       {orgs.map((org) => (
         <Field
@@ -124,10 +187,15 @@ function RoleForm({ profile, orgs, sessionCount, viewerId, onSave, onClose }: Fo
         label={`Sign ${profile.login} out everywhere after saving (${plural(sessionCount, 'session')})`}
         description={
           signOutBlocked ??
-          'Grafana applies role changes at the user’s next request; ending the sessions makes every browser sign in again and reload with the new role.'
+          'Grafana applies role changes at the user’s next request; ending the sessions makes every browser sign in again and reload with the new role. If a role change is refused, no session is touched.'
         }
         onChange={(e) => setSignOutChoice(e.currentTarget.checked)}
       />
+      {warnings.map((warning) => (
+        <Alert key={warning} severity="warning" title="Before you save">
+          {warning}
+        </Alert>
+      ))}
       {changes.some((c) => c.orgId !== profile.orgId) && !signOutAfter && (
         <Alert severity="info" title="Roles in other orgs">
           The change in an org the user is not using right now may show only after their permission cache expires or
@@ -137,7 +205,7 @@ function RoleForm({ profile, orgs, sessionCount, viewerId, onSave, onClose }: Fo
       {result && <OutcomeAlert outcome={result} />}
       <Stack gap={1}>
         <Button onClick={save} disabled={!dirty || saving} variant={demotion ? 'destructive' : 'primary'}>
-          {saving ? 'Saving…' : signOutAfter ? 'Save and sign out' : 'Save'}
+          {saving ? 'Saving…' : signOutAfter ? 'Change role and sign out' : 'Save'}
         </Button>
         <Button variant="secondary" onClick={onClose}>
           {result ? 'Close' : 'Cancel'}

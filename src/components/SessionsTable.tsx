@@ -6,6 +6,7 @@ import { Pagination, useStyles2 } from '@grafana/ui';
 import { Session, UserSummary } from '../api/types';
 import { Outcome } from '../hooks/outcomes';
 import { UserEntry } from '../hooks/useInventory';
+import { UserLdap } from './UserCells';
 import { UserRows } from './UserRows';
 
 const USERS_PER_PAGE = 25;
@@ -14,6 +15,8 @@ interface Props {
   entries: UserEntry[];
   viewerId: number;
   latestOutcome: (userId: number) => Outcome | undefined;
+  /** LDAP context for a user, or undefined when LDAP is off or the user is not an LDAP user. */
+  ldapFor: (entry: UserEntry) => UserLdap | undefined;
   onRevoke: (user: UserSummary, session: Session) => void;
   onSignOut: (entry: UserEntry) => void;
   onEditRoles: (entry: UserEntry) => void;
@@ -32,7 +35,7 @@ const HEADERS = [
   'Action',
 ];
 
-export function SessionsTable({ entries, viewerId, latestOutcome, onRevoke, onSignOut, onEditRoles }: Props) {
+export function SessionsTable({ entries, viewerId, latestOutcome, ldapFor, onRevoke, onSignOut, onEditRoles }: Props) {
   const styles = useStyles2(getStyles);
   const [requestedPage, setPage] = useState(1);
   const pages = Math.max(1, Math.ceil(entries.length / USERS_PER_PAGE));
@@ -57,6 +60,7 @@ export function SessionsTable({ entries, viewerId, latestOutcome, onRevoke, onSi
             entry={entry}
             viewerId={viewerId}
             outcome={latestOutcome(entry.user.id)}
+            ldap={ldapFor(entry)}
             onRevoke={(session) => onRevoke(entry.user, session)}
             onSignOut={() => onSignOut(entry)}
             onEditRoles={() => onEditRoles(entry)}

@@ -2,12 +2,22 @@ import React from 'react';
 import { Badge, Button, Stack, Tooltip } from '@grafana/ui';
 
 import { UserEntry } from '../hooks/useInventory';
+import { MappingState } from '../hooks/useLdap';
+import { LdapNote } from './LdapNote';
 import { whyNoSignOutEverywhere } from '../model/sessions';
+
+/** LDAP context of an LDAP user, when LDAP is on. */
+export interface UserLdap {
+  state?: MappingState;
+  onCheck: () => void;
+  onApply: () => void;
+}
 
 interface Props {
   entry: UserEntry;
   viewerId: number;
   rowSpan: number;
+  ldap?: UserLdap;
   onEditRoles: () => void;
   onSignOut: () => void;
 }
@@ -16,7 +26,7 @@ export function authSource(labels: string[]): string {
   return labels.length ? labels.join(', ') : 'Local';
 }
 
-export function UserCells({ entry, viewerId, rowSpan, onEditRoles, onSignOut }: Props) {
+export function UserCells({ entry, viewerId, rowSpan, ldap, onEditRoles, onSignOut }: Props) {
   const { user, orgs, sessions = [] } = entry;
   const blocked = entry.sessions
     ? whyNoSignOutEverywhere(user, sessions.length, viewerId)
@@ -68,6 +78,18 @@ export function UserCells({ entry, viewerId, rowSpan, onEditRoles, onSignOut }: 
               {signOutLabel}
             </Button>
           )}
+          {ldap && (
+            <Button
+              size="sm"
+              variant="secondary"
+              fill="outline"
+              icon="sync"
+              onClick={ldap.onApply}
+              aria-label={`Apply LDAP now to ${user.login} and sign out`}
+            >
+              Apply LDAP now
+            </Button>
+          )}
         </Stack>
       </th>
       <td rowSpan={rowSpan}>
@@ -80,6 +102,16 @@ export function UserCells({ entry, viewerId, rowSpan, onEditRoles, onSignOut }: 
                   {org.orgName}: <strong>{org.role}</strong>
                 </div>
               ))}
+        {ldap && (
+          <LdapNote
+            userId={user.id}
+            login={user.login}
+            orgs={orgs}
+            isServerAdmin={user.isServerAdmin}
+            state={ldap.state}
+            onCheck={ldap.onCheck}
+          />
+        )}
       </td>
       <td rowSpan={rowSpan}>{user.isServerAdmin ? <Badge color="purple" text="Server admin" /> : 'No'}</td>
     </>

@@ -7,7 +7,7 @@ import { explainError } from '../model/explain';
 import { tokenlessProvider } from '../model/sessions';
 import { OutcomeAlert } from './OutcomeList';
 import { SESSION_COLUMNS, SessionCells } from './SessionCells';
-import { UserCells } from './UserCells';
+import { UserCells, UserLdap } from './UserCells';
 
 export const USER_COLUMNS = 3;
 
@@ -15,6 +15,7 @@ interface Props {
   entry: UserEntry;
   viewerId: number;
   outcome?: Outcome;
+  ldap?: UserLdap;
   onRevoke: (session: Session) => void;
   onSignOut: () => void;
   onEditRoles: () => void;
@@ -39,11 +40,18 @@ function NoSessionCells({ entry }: { entry: UserEntry }) {
 }
 
 /** One user's group of rows: the user's cells beside their first session, then one row per session. */
-export function UserRows({ entry, viewerId, outcome, onRevoke, onSignOut, onEditRoles }: Props) {
+export function UserRows({ entry, viewerId, outcome, ldap, onRevoke, onSignOut, onEditRoles }: Props) {
   const sessions = entry.sessions ?? [];
   const rowSpan = Math.max(1, sessions.length);
   const userCells = (
-    <UserCells entry={entry} viewerId={viewerId} rowSpan={rowSpan} onEditRoles={onEditRoles} onSignOut={onSignOut} />
+    <UserCells
+      entry={entry}
+      viewerId={viewerId}
+      rowSpan={rowSpan}
+      ldap={ldap}
+      onEditRoles={onEditRoles}
+      onSignOut={onSignOut}
+    />
   );
   return (
     <tbody data-testid={`user-${entry.user.login}`}>

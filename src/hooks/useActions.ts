@@ -1,7 +1,7 @@
 // The admin's actions. Each one calls Grafana, then re-reads the user and records the outcome.
 import { useCallback, useState } from 'react';
 
-import { revokeSession, setOrgRole, setServerAdmin, signOutEverywhere } from '../api/client';
+import { revokeSession, setOrgRole, setServerAdmin, signOutEverywhere, syncLdapUser } from '../api/client';
 import { isGrafanaApiError } from '../api/errors';
 import { OrgMembership, Session, UserSummary } from '../api/types';
 import { explainError } from '../model/explain';
@@ -15,6 +15,13 @@ export interface Actions {
   revoke: (user: UserSummary, session: Session) => Promise<Outcome>;
   signOut: (user: UserSummary, sessionCount: number) => Promise<Outcome>;
   saveRoles: (user: UserSummary, orgs: OrgMembership[], edit: RoleEdit, signOutAfter: boolean) => Promise<Outcome>;
+  applyLdap: (user: UserSummary, sessionCount: number, viewerId: number) => Promise<Outcome>;
+}
+
+function isLdapRemovedUser(error: unknown): boolean {
+  return (
+    isGrafanaApiError(error) && error.status === 400 && /not found in LDAP\. Disabled the user/i.test(error.message)
+  );
 }
 
 export function useActions(refreshUser: (id: number) => Promise<UserEntry>): Actions {
@@ -144,5 +151,69 @@ export function useActions(refreshUser: (id: number) => Promise<UserEntry>): Act
     [record, refreshUser]
   );
 
-  return { outcomes, revoke, signOut, saveRoles };
+  const applyLdap = useCallback(
+    async (user: UserSummary, sessionCount: number, viewerId: number) => {
+      const title = `Apply LDAP now to ${user.login} and sign out`;
+      const steps: string[] = [];
+      try {
+        await syncLdapUser(user.id);
+        steps.push('LDAP applied: roles and server admin flag set from the group mappings.');
+      } catch (error) {
+        if (!isLdapRemovedUser(error)) {
+          const { proof } = await verify(refreshUser, user.id);
+          return record(
+            outcome({
+              userId: user.id,
+              status: 'error',
+              title,
+              steps: ['Sessions left untouched.'],
+              problem: explainError(error),
+              proof,
+            })
+          );
+        }
+        // Grafana's 400 here means it disabled the user and revoked every session: what the admin wanted.
+        steps.push('LDAP no longer has this user: Grafana disabled the account and ended all its sessions.');
+        const verified = await verify(refreshUser, user.id);
+        return record(
+          outcome({
+            userId: user.id,
+            status: verified.problem ? 'partial' : 'success',
+            title,
+            steps,
+            problem: verified.problem,
+            proof: verified.proof,
+          })
+        );
+      }
+      let problem;
+      if (user.id === viewerId) {
+        steps.push('Your own sessions were left alone (Grafana does not sign you out everywhere).');
+      } else if (sessionCount === 0) {
+        steps.push('No sessions to end.');
+      } else {
+        try {
+          await signOutEverywhere(user.id);
+          steps.push('Signed out everywhere: the next login re-reads LDAP.');
+        } catch (error) {
+          problem = explainError(error);
+          steps.push(`Sign-out NOT done: ${problem.grafanaSaid}.`);
+        }
+      }
+      const verified = await verify(refreshUser, user.id);
+      return record(
+        outcome({
+          userId: user.id,
+          status: problem || verified.problem ? 'partial' : 'success',
+          title,
+          steps,
+          problem: problem ?? verified.problem,
+          proof: verified.proof,
+        })
+      );
+    },
+    [record, refreshUser]
+  );
+
+  return { outcomes, revoke, signOut, saveRoles, applyLdap };
 }

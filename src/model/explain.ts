@@ -13,6 +13,24 @@ function nextStep(error: GrafanaApiError): string {
   if (error.messageId === 'org.externallySynced' || message.includes('externally synced')) {
     return 'Grafana treats this user’s roles as managed by their login provider. Change the group or role mapping at the provider, or set skip_org_role_sync = true in the provider’s section ([auth.ldap] for LDAP) and restart Grafana.';
   }
+  if (message.includes('refusing to sync grafana super admin')) {
+    return 'Grafana will not disable its own admin account ([security] admin_user) although LDAP no longer has it. Nothing changed; add the account back to LDAP or keep it as a local admin.';
+  }
+  if (message.includes('ldap is not enabled')) {
+    return 'LDAP is off in this Grafana: enable [auth.ldap] in grafana.ini and restart Grafana.';
+  }
+  if (message.includes('no user was found in the ldap server')) {
+    return 'LDAP has no such user. "Apply LDAP now" (or their next login) makes Grafana disable the account.';
+  }
+  if (
+    message.includes('something went wrong while finding the user in ldap') ||
+    message.includes('failed to connect to the ldap')
+  ) {
+    return 'Grafana could not search LDAP: check the LDAP server status at the top of the page and the Grafana server log, then try again.';
+  }
+  if (error.status === 404 && error.url.includes('/ldap/sync/')) {
+    return 'Grafana has no LDAP login record for this user (they never signed in through LDAP), so there is nothing to apply.';
+  }
   if (message.includes('no organization admin left')) {
     return 'Make another member Admin of this org first, then change this role.';
   }

@@ -4,7 +4,12 @@ import { UserEntry } from '../hooks/useInventory';
 export interface InventoryFilter {
   text: string;
   showUsersWithoutSessions: boolean;
+  /** Only users whose Grafana roles differ from what LDAP maps now. */
+  ldapDriftOnly: boolean;
 }
+
+/** How many LDAP differences a user has; undefined while unknown (not an LDAP user, or not checked yet). */
+export type DriftCount = (entry: UserEntry) => number | undefined;
 
 /** Users the admin just acted on stay listed, so the proof of the action stays in view. */
 export type PinnedUsers = ReadonlySet<number>;
@@ -22,19 +27,21 @@ export function hasSessions(entry: UserEntry): boolean {
 export function filterEntries(
   entries: UserEntry[],
   filter: InventoryFilter,
-  pinned: PinnedUsers = new Set()
+  pinned: PinnedUsers = new Set(),
+  driftCount: DriftCount = () => undefined
 ): UserEntry[] {
   const words = filter.text.toLowerCase().split(/\s+/).filter(Boolean);
-  return entries.filter((entry) => {
-    // Users still loading or failed stay visible: hiding them would hide an error or a session.
-    const visible =
-      filter.showUsersWithoutSessions || hasSessions(entry) || !entry.sessions || pinned.has(entry.user.id);
-    if (!visible) {
-      return false;
+  const inScope = (entry: UserEntry) => {
+    if (pinned.has(entry.user.id)) {
+      return true;
     }
-    const text = haystack(entry);
-    return words.every((word) => text.includes(word));
-  });
+    if (filter.ldapDriftOnly) {
+      return (driftCount(entry) ?? 0) > 0;
+    }
+    // Users still loading or failed stay visible: hiding them would hide an error or a session.
+    return filter.showUsersWithoutSessions || hasSessions(entry) || !entry.sessions;
+  };
+  return entries.filter((entry) => inScope(entry) && words.every((word) => haystack(entry).includes(word)));
 }
 
 /** Most recently active first: newest session activity, then last seen. */

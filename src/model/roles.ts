@@ -62,3 +62,49 @@ export function roleLock(profile: UserProfile): RoleLock {
 export function editableRoles(): OrgRole[] {
   return ['Viewer', 'Editor', 'Admin', 'None'];
 }
+
+export interface WarningContext {
+  profile: UserProfile;
+  orgs: OrgMembership[];
+  edit: RoleEdit;
+  /** Server admins Grafana lists now (this user included). */
+  serverAdminCount: number;
+  /** Orgs where this user is the only Admin. */
+  soleAdminOrgIds: number[];
+  /** Org ids LDAP maps this user into, when the user is an LDAP user and LDAP was read. */
+  ldapOrgIds?: number[];
+}
+
+/** What Grafana will refuse or undo, said before the admin saves. */
+export function roleWarnings({
+  profile,
+  orgs,
+  edit,
+  serverAdminCount,
+  soleAdminOrgIds,
+  ldapOrgIds,
+}: WarningContext): string[] {
+  const warnings: string[] = [];
+  for (const change of changedOrgRoles(orgs, edit)) {
+    if (change.from === 'Admin' && soleAdminOrgIds.includes(change.orgId)) {
+      warnings.push(
+        `${change.orgName} would have no Admin left: Grafana refuses this change. Make another member Admin of ${change.orgName} first.`
+      );
+    }
+  }
+  if (profile.isServerAdmin && !edit.isServerAdmin && serverAdminCount <= 1) {
+    warnings.push(
+      `${profile.login} is the last server admin: Grafana refuses to remove the flag. Make another user a server admin first.`
+    );
+  }
+  if (ldapOrgIds && ldapOrgIds.length > 0) {
+    for (const org of orgs) {
+      if (soleAdminOrgIds.includes(org.orgId) && !ldapOrgIds.includes(org.orgId)) {
+        warnings.push(
+          `${profile.login} is the only Admin of ${org.orgName}, which no LDAP mapping covers: their next LDAP login will fail or drop the membership. Make someone else Admin of ${org.orgName}, or add a mapping for it.`
+        );
+      }
+    }
+  }
+  return warnings;
+}

@@ -172,21 +172,27 @@ describe('filtering', () => {
   const entries = [entry('bob', [session({ clientIp: '192.0.2.7' })]), entry('zoe', []), entry('kim', undefined)];
 
   it('hides users without sessions by default but keeps users still loading', () => {
-    const shown = filterEntries(entries, { text: '', showUsersWithoutSessions: false }).map((e) => e.user.login);
+    const shown = filterEntries(entries, { text: '', showUsersWithoutSessions: false, ldapDriftOnly: false }).map(
+      (e) => e.user.login
+    );
     expect(shown).toEqual(['bob', 'kim']);
   });
 
   it('keeps a user the admin just acted on, even with no sessions left', () => {
-    const shown = filterEntries(entries, { text: '', showUsersWithoutSessions: false }, new Set([3])).map(
-      (e) => e.user.login
-    );
+    const shown = filterEntries(
+      entries,
+      { text: '', showUsersWithoutSessions: false, ldapDriftOnly: false },
+      new Set([3])
+    ).map((e) => e.user.login);
     expect(shown).toContain('zoe');
   });
 
   it('matches every word against login, email and session IP', () => {
-    const shown = filterEntries(entries, { text: 'bob 192.0.2', showUsersWithoutSessions: true }).map(
-      (e) => e.user.login
-    );
+    const shown = filterEntries(entries, {
+      text: 'bob 192.0.2',
+      showUsersWithoutSessions: true,
+      ldapDriftOnly: false,
+    }).map((e) => e.user.login);
     expect(shown).toEqual(['bob']);
   });
 });

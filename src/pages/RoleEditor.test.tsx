@@ -54,7 +54,7 @@ describe('Role editor', () => {
       within(drawer.getByRole('radiogroup', { name: 'Role in Main Org.' })).getByLabelText('Viewer')
     );
     expect(drawer.getByRole('checkbox', { name: /Sign bob out everywhere after saving \(2 sessions\)/ })).toBeChecked();
-    await userEvent.click(drawer.getByRole('button', { name: 'Save and sign out' }));
+    await userEvent.click(drawer.getByRole('button', { name: 'Change role and sign out' }));
 
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
     expect(grafana.requestsTo('PATCH /api/orgs/1/users/2')[0].data).toEqual({ role: 'Viewer' });
@@ -96,7 +96,7 @@ describe('Role editor', () => {
       await userEvent.click(
         within(drawer.getByRole('radiogroup', { name: 'Role in Main Org.' })).getByLabelText('Viewer')
       );
-      await userEvent.click(drawer.getByRole('button', { name: 'Save and sign out' }));
+      await userEvent.click(drawer.getByRole('button', { name: 'Change role and sign out' }));
 
       expect(await drawer.findByText(/Failed: Change bob's roles and sign out/)).toBeInTheDocument();
       expect(drawer.getByText(/Role in Main Org\. NOT changed \(still Admin\)/)).toBeInTheDocument();

@@ -1,6 +1,6 @@
 // A small stateful Grafana for component tests: users with orgs and sessions behind the same
 // routes the plugin calls, answering with Grafana's status codes and messages.
-import { FakeBackend } from './fakeBackend';
+import { Answer, FakeBackend } from './fakeBackend';
 import { profileJson, searchHitJson, tokenJson } from './grafanaJson';
 
 export interface FakeUser {
@@ -15,8 +15,27 @@ export interface FakeUser {
   sessions: Array<Record<string, unknown>>;
 }
 
-export function fakeGrafana(users: FakeUser[], viewerId: number): FakeBackend {
+export interface FakeLdap {
+  /** LDAPUserDTO by login; a login without an entry answers 404 like Grafana. */
+  users: Record<string, unknown>;
+  /** Answer of POST /api/admin/ldap/sync/:id by user id; default: apply the LDAP roles and answer 200. */
+  sync?: Record<number, Answer | (() => Answer)>;
+  servers?: unknown[];
+}
+
+export function fakeGrafana(users: FakeUser[], viewerId: number, ldap?: FakeLdap): FakeBackend {
   const backend = new FakeBackend();
+  const orgIds = [...new Set(users.flatMap((u) => u.orgs.map((o) => o.orgId)))];
+  for (const orgId of orgIds) {
+    backend.route(`GET /api/orgs/${orgId}/users`, () => ({
+      body: users.flatMap((u) =>
+        u.orgs.filter((o) => o.orgId === orgId).map((o) => ({ orgId, userId: u.id, login: u.login, role: o.role }))
+      ),
+    }));
+  }
+  if (ldap) {
+    installLdap(backend, users, ldap);
+  }
   const hit = (u: FakeUser) =>
     searchHitJson(u.id, u.login, { isAdmin: !!u.isServerAdmin, authLabels: u.authLabels ?? [] });
 
@@ -84,4 +103,28 @@ export function fakeGrafana(users: FakeUser[], viewerId: number): FakeBackend {
     }
   }
   return backend.install();
+}
+
+function installLdap(backend: FakeBackend, users: FakeUser[], ldap: FakeLdap) {
+  backend.route('GET /api/admin/ldap/status', () => ({
+    body: ldap.servers ?? [{ host: 'ldap.example.com', port: 389, available: true, error: '' }],
+  }));
+  for (const user of users) {
+    backend.route(`GET /api/admin/ldap/${user.login}`, () =>
+      ldap.users[user.login]
+        ? { body: ldap.users[user.login] }
+        : { status: 404, body: { message: 'No user was found in the LDAP server(s) with that username' } }
+    );
+    backend.route(`POST /api/admin/ldap/sync/${user.id}`, () => {
+      const answer = ldap.sync?.[user.id];
+      if (answer) {
+        return typeof answer === 'function' ? answer() : answer;
+      }
+      const dto = ldap.users[user.login] as { roles: Array<{ orgId: number; orgName: string; orgRole: string }> };
+      user.orgs = dto.roles
+        .filter((r) => r.orgId > 0)
+        .map((r) => ({ orgId: r.orgId, name: r.orgName, role: r.orgRole }));
+      return { body: { message: 'User synced successfully' } };
+    });
+  }
 }

@@ -31,9 +31,11 @@ test('an admin lowers bob from Admin to Viewer, signs him out everywhere, and hi
   await bobRows.getByRole('button', { name: 'Edit roles of bob' }).click();
   const drawer = page.getByRole('dialog').filter({ has: page.getByRole('heading', { name: 'Roles of bob' }) });
   await drawer.getByRole('radiogroup', { name: 'Role in Main Org.' }).getByLabel('Viewer', { exact: true }).check();
-  await expect(drawer.getByRole('checkbox', { name: /Sign bob out everywhere after saving \(3 sessions\)/ })).toBeChecked();
+  await expect(
+    drawer.getByRole('checkbox', { name: /Sign bob out everywhere after saving \(3 sessions\)/ })
+  ).toBeChecked();
   await screenshot(page, 'journey1-role-editor');
-  await drawer.getByRole('button', { name: 'Save and sign out' }).click();
+  await drawer.getByRole('button', { name: 'Change role and sign out' }).click();
 
   const proof = bobRows.getByTestId('outcome-proof');
   await expect(proof).toContainText(/bob: role Viewer in Main Org\., 0 sessions \(checked \d\d:\d\d:\d\d\)/);

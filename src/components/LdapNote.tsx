@@ -1,0 +1,98 @@
+import React from 'react';
+import { Badge, Button, Tooltip } from '@grafana/ui';
+
+import { OrgMembership } from '../api/types';
+import { MappingState } from '../hooks/useLdap';
+import { useSoleAdminOrgs } from '../hooks/useSoleAdminOrgs';
+import { describeDrift, Drift, ldapDrift, shortDrift } from '../model/ldap';
+
+interface Props {
+  userId: number;
+  login: string;
+  orgs?: OrgMembership[];
+  isServerAdmin: boolean;
+  state?: MappingState;
+  onCheck: () => void;
+}
+
+/** Under an LDAP user's org roles: what LDAP maps now, and where Grafana differs (drift). */
+export function LdapNote({ userId, login, orgs, isServerAdmin, state, onCheck }: Props) {
+  if (!state) {
+    return (
+      <Button
+        size="sm"
+        variant="secondary"
+        fill="text"
+        onClick={onCheck}
+        aria-label={`Check what LDAP maps ${login} to`}
+      >
+        Check LDAP
+      </Button>
+    );
+  }
+  if (state.notInDirectory) {
+    return (
+      <Badge
+        color="red"
+        text="Not in LDAP"
+        tooltip="LDAP has no such user: the next login or sync disables the account."
+      />
+    );
+  }
+  if (state.error || !state.mapping) {
+    return (
+      <Badge
+        color="orange"
+        text="LDAP check failed"
+        tooltip={state.error ? `${state.error.grafanaSaid}. ${state.error.next}` : ''}
+      />
+    );
+  }
+  const drift = orgs ? ldapDrift(orgs, isServerAdmin, state.mapping) : [];
+  if (drift.length === 0) {
+    return (
+      <Badge color="green" text="Matches LDAP" tooltip="Grafana's roles are what the LDAP group mappings give now." />
+    );
+  }
+  return <DriftList userId={userId} login={login} drift={drift} />;
+}
+
+function DriftList({ userId, login, drift }: { userId: number; login: string; drift: Drift[] }) {
+  const adminOrgsLdapRemoves = drift.flatMap((d) => (d.kind === 'removed' && d.grafana === 'Admin' ? [d] : []));
+  const soleAdmin = useSoleAdminOrgs(
+    userId,
+    adminOrgsLdapRemoves.map((d) => d.orgId)
+  );
+  return (
+    <div data-testid={`ldap-drift-${login}`}>
+      <Tooltip
+        content={
+          <div>
+            {drift.map((d) => (
+              <div key={describeDrift(d)}>{describeDrift(d)}</div>
+            ))}
+          </div>
+        }
+      >
+        <span>
+          <Badge color="orange" icon="exclamation-triangle" text={`Differs from LDAP (${drift.length})`} />
+        </span>
+      </Tooltip>
+      {drift.map((d) => (
+        <div key={describeDrift(d)}>{shortDrift(d)}</div>
+      ))}
+      {adminOrgsLdapRemoves
+        .filter((d) => soleAdmin.includes(d.orgId))
+        .map((d) => (
+          <div key={`sole-${d.orgId}`} role="note">
+            <Badge
+              color="red"
+              icon="exclamation-triangle"
+              text={`Sole admin of ${d.orgName}: the next LDAP login fails or drops it`}
+              tooltip={`${login} is the only Admin of ${d.orgName}, which no LDAP mapping covers: the next LDAP login will fail or drop the membership. Make someone else Admin of ${d.orgName}, or add a mapping for it.`}
+            />
+          </div>
+        ))}
+    </div>
+  );
+}
