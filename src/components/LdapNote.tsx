@@ -32,20 +32,19 @@ export function LdapNote({ userId, login, orgs, isServerAdmin, state, onCheck }:
   }
   if (state.notInDirectory) {
     return (
-      <Badge
-        color="red"
-        text="Not in LDAP"
-        tooltip="LDAP has no such user: the next login or sync disables the account."
-      />
+      <div role="note">
+        <Badge color="red" text="Not in LDAP" />
+        <div>The next login or “Apply LDAP now” disables this account.</div>
+      </div>
     );
   }
   if (state.error || !state.mapping) {
     return (
-      <Badge
-        color="orange"
-        text="LDAP check failed"
-        tooltip={state.error ? `${state.error.grafanaSaid}. ${state.error.next}` : ''}
-      />
+      <div role="note">
+        <Badge color="orange" text="LDAP check failed" />
+        {state.error && <div>Grafana said: {state.error.grafanaSaid}.</div>}
+        {state.error && <div>{state.error.next}</div>}
+      </div>
     );
   }
   const drift = orgs ? ldapDrift(orgs, isServerAdmin, state.mapping) : [];

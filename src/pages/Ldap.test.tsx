@@ -178,3 +178,63 @@ describe('LDAP on the Sessions page', () => {
     await waitFor(() => expect(grafana.requestsTo('POST /api/admin/users/2/logout')).toHaveLength(0));
   });
 });
+
+describe('every answer of the LDAP lookups is shown', () => {
+  it.each([
+    [
+      { status: 404, body: { message: 'No user was found in the LDAP server(s) with that username' } },
+      /Not in LDAP/,
+      /disables this account/,
+    ],
+    [
+      { status: 400, body: { message: 'An organization was not found - Please verify your LDAP configuration' } },
+      /LDAP check failed/,
+      /Grafana said: 400 An organization was not found/,
+    ],
+    [
+      { status: 400, body: { message: 'Unable to find the teams for this user' } },
+      /LDAP check failed/,
+      /Unable to find the teams/,
+    ],
+  ])('GET /api/admin/ldap/:username answering %p', async (answer, badge, detail) => {
+    const ldap = ldapDirectory();
+    const grafana = await openPage(ldap);
+    grafana.route('GET /api/admin/ldap/hank', answer);
+    await userEvent.click(group('hank').getByRole('button', { name: 'Check what LDAP maps hank to' }));
+    expect(await group('hank').findByText(badge)).toBeInTheDocument();
+    expect(group('hank').getByText(detail)).toBeInTheDocument();
+  });
+
+  it.each([
+    [
+      { status: 400, body: { message: 'Failed to connect to the LDAP server(s)' } },
+      /Failed to connect to the LDAP server/,
+    ],
+    [{ status: 500, body: { message: 'Failed to find the LDAP server' } }, /500 Failed to find the LDAP server/],
+  ])('GET /api/admin/ldap/status answering %p', async (answer, text) => {
+    config.ldapEnabled = true;
+    signInAs({ id: 1, login: 'admin', isGrafanaAdmin: true });
+    fakeGrafana(seed(), 1, ldapDirectory()).route('GET /api/admin/ldap/status', answer);
+    render(<SessionsPage />);
+    expect(await screen.findByText('Could not read the LDAP server status')).toBeInTheDocument();
+    expect(screen.getByText(text)).toBeInTheDocument();
+  });
+
+  it.each([
+    [{ status: 404, body: { message: 'user not found' } }, /no LDAP login record/],
+    [
+      { status: 400, body: { message: 'Something went wrong while finding the user in LDAP' } },
+      /could not search LDAP/,
+    ],
+    [{ status: 500, body: { message: 'Failed to update the user' } }, /Grafana server log/],
+  ])('POST /api/admin/ldap/sync/:id answering %p', async (answer, next) => {
+    const ldap = ldapDirectory();
+    ldap.sync = { 3: answer };
+    const grafana = await openPage(ldap);
+    await userEvent.click(group('hank').getByRole('button', { name: 'Apply LDAP now to hank and sign out' }));
+    await userEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Apply LDAP and sign out' }));
+    expect(await group('hank').findByText(/Failed: Apply LDAP now to hank/)).toBeInTheDocument();
+    expect(group('hank').getByText(/What to do:/)).toHaveTextContent(next);
+    expect(grafana.requestsTo('POST /api/admin/users/3/logout')).toHaveLength(0);
+  });
+});
