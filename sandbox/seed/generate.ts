@@ -6,10 +6,14 @@
 import { writeFileSync } from 'fs';
 import { parseArgs } from 'util';
 
-import { DATA_SCIENCE, MAIN, NAMED_USERS, OPS, SeedJson, SessionJson, UserJson } from './namedUsers';
+import { ldapSeed } from './ldapSeed';
+import { DATA_SCIENCE, MAIN, NAMED_USERS, OPS, SANDBOX, SeedJson, SessionJson, UserJson } from './namedUsers';
 import { DEVICES, FIRST, LAST, NETWORKS, TEAMS } from './pools';
 
 const DAY_MINUTES = 24 * 60;
+/** default.json's size: --users and --active when not given. */
+export const DEFAULT_USERS = 64;
+export const DEFAULT_ACTIVE = 40;
 
 /** mulberry32: small, seeded, the same numbers on every machine. */
 function prng(seed: number) {
@@ -102,16 +106,35 @@ export function generateSeed(totalUsers: number, activeUsers: number): SeedJson 
       { id: MAIN, name: 'Main Org.' },
       { id: OPS, name: 'Ops' },
       { id: DATA_SCIENCE, name: 'Data Science' },
+      { id: SANDBOX, name: 'Sandbox' },
     ],
     users,
+    ldap: ldapSeed(users),
   };
+}
+
+/**
+ * The file's text, as Prettier (printWidth 120) would leave it: JSON.stringify's layout, except that an array of
+ * strings stays on one line when it fits.
+ */
+export function seedText(seed: SeedJson): string {
+  const stringArray = /^( *)("[^"]+": )\[\n((?: *"(?:[^"\\]|\\.)*",?\n)+) *\](,?)$/gm;
+  const text = JSON.stringify(seed, null, 2).replace(stringArray, (block, indent, key, items: string, comma) => {
+    const values = items
+      .trim()
+      .split('\n')
+      .map((item) => item.trim().replace(/,$/, ''));
+    const line = `${indent}${key}[${values.join(', ')}]${comma}`;
+    return line.length <= 120 ? line : block;
+  });
+  return text + '\n';
 }
 
 if (require.main === module) {
   const { values } = parseArgs({
     options: {
-      users: { type: 'string', default: '64' },
-      active: { type: 'string', default: '40' },
+      users: { type: 'string', default: String(DEFAULT_USERS) },
+      active: { type: 'string', default: String(DEFAULT_ACTIVE) },
       out: { type: 'string', default: 'sandbox/seed/default.json' },
     },
   });
@@ -121,6 +144,6 @@ if (require.main === module) {
     process.exit(1);
   }
   const seed = generateSeed(users, active);
-  writeFileSync(values.out!, JSON.stringify(seed, null, 2) + '\n');
+  writeFileSync(values.out!, seedText(seed));
   console.log(`Wrote ${values.out} (${seed.users.length} users)`);
 }

@@ -1,3 +1,5 @@
+import type { LdapJson } from './ldapSeed';
+
 /** The seed's JSON shape, as written to the file (times still relative). */
 export interface SessionJson {
   id: number;
@@ -34,11 +36,14 @@ export interface SeedJson {
   settings: { loginMaximumInactiveLifetime: string; loginMaximumLifetime: string };
   orgs: Array<{ id: number; name: string }>;
   users: UserJson[];
+  ldap: LdapJson;
 }
 
 export const MAIN = 1;
 export const OPS = 2;
 export const DATA_SCIENCE = 3;
+/** Created by hand by dave, covered by no LDAP mapping. */
+export const SANDBOX = 4;
 
 type Device = Pick<SessionJson, 'browser' | 'browserVersion' | 'os' | 'osVersion' | 'device'>;
 const FIREFOX_MAC: Device = {
@@ -152,13 +157,13 @@ export const NAMED_USERS: UserJson[] = [
       session(103, CHROME_MAC, '192.168.7.41', '-1d', '-4m'),
     ],
   }),
+  // LDAP, synced: Admin in Main Org. by mistake, through her LDAP group (ldapSeed.ts).
   user({
     id: 3,
     login: 'dana',
     name: 'Dana Ops',
     password: 'dana',
     authModule: 'ldap',
-    isExternallySynced: true,
     lastSeenAt: '-7m',
     createdAt: '-300d',
     orgs: [{ orgId: MAIN, role: 'Admin' }],
@@ -275,5 +280,47 @@ export const NAMED_USERS: UserJson[] = [
     createdAt: '-45d',
     orgs: [{ orgId: MAIN, role: 'Editor' }],
     sessions: [session(115, CHROME_MAC, '192.0.2.44', '-2d', '-10m', 'oauth_generic_oauth')],
+  }),
+  // LDAP: Viewer in Ops through cn=ops-viewers and in Main Org. through the "*" mapping, no grafana_admin key.
+  user({
+    id: 13,
+    login: 'carol',
+    name: 'Carol Reyes',
+    password: 'carol',
+    authModule: 'ldap',
+    lastSeenAt: '-25m',
+    createdAt: '-180d',
+    orgs: [
+      { orgId: MAIN, role: 'Viewer' },
+      { orgId: OPS, role: 'Viewer' },
+    ],
+    sessions: [session(116, FIREFOX_WINDOWS, '10.30.2.17', '-1d', '-25m')],
+  }),
+  // LDAP: Viewer in Main Org. by mapping and the only Admin of Sandbox, an org no mapping covers.
+  user({
+    id: 14,
+    login: 'dave',
+    name: 'Dave Brooks',
+    password: 'dave',
+    authModule: 'ldap',
+    lastSeenAt: '-50m',
+    createdAt: '-210d',
+    orgs: [
+      { orgId: MAIN, role: 'Viewer' },
+      { orgId: SANDBOX, role: 'Admin' },
+    ],
+    sessions: [session(117, CHROME_LINUX, '10.20.6.30', '-3d', '-50m')],
+  }),
+  // LDAP: Editor in Main Org. although his group maps to Viewer (drift until his next LDAP login).
+  user({
+    id: 15,
+    login: 'hank',
+    name: 'Hank Morgan',
+    password: 'hank',
+    authModule: 'ldap',
+    lastSeenAt: '-3h',
+    createdAt: '-160d',
+    orgs: [{ orgId: MAIN, role: 'Editor' }],
+    sessions: [session(118, EDGE_WINDOWS, '10.20.4.12', '-2d', '-3h')],
   }),
 ];

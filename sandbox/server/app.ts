@@ -6,7 +6,8 @@ import { requireSession } from './auth';
 import { sendMessage } from './http';
 import { pageRoutes } from './page';
 import { adminRoutes } from './routes/admin';
-import { LoginHook, loginRoutes } from './routes/login';
+import { ldapRoutes } from './routes/ldap';
+import { loginRoutes } from './routes/login';
 import { orgRoutes } from './routes/orgs';
 import { testHookRoutes } from './routes/testHooks';
 import { tokenRoutes } from './routes/tokens';
@@ -27,7 +28,6 @@ export interface SandboxOptions {
   latencyMs?: number;
   /** Mounts the /__sandbox/* controls for browser tests. */
   testHooks?: boolean;
-  loginHooks?: LoginHook[];
   /** Receives one line per request served; silent when absent. */
   log?: (line: string) => void;
 }
@@ -48,7 +48,7 @@ export function createSandbox(options: SandboxOptions): { app: Express; state: G
   // Bodies are kept raw: handlers bind JSON themselves, whatever the Content-Type, as Grafana does.
   app.use(express.raw({ type: () => true, limit: '10mb' }));
 
-  app.use(loginRoutes(state, options.loginHooks ?? []));
+  app.use(loginRoutes(state));
   if (options.testHooks) {
     app.use(testHookRoutes(state, loadSeed));
   }
@@ -66,7 +66,7 @@ export function createSandbox(options: SandboxOptions): { app: Express; state: G
     app.use('/api', (_req, _res, next) => setTimeout(next, latencyMs));
   }
   app.use('/api', requireSession(state));
-  app.use(usersRoutes(state), tokenRoutes(state), orgRoutes(state), adminRoutes(state));
+  app.use(usersRoutes(state), tokenRoutes(state), orgRoutes(state), adminRoutes(state), ldapRoutes(state));
 
   app.use((req, res) => {
     if (req.path.startsWith('/api/')) {

@@ -1,3 +1,5 @@
+import { LdapConfig, SeedUser } from './seedTypes';
+
 /** Grafana's auth module names (the `user_auth.auth_module` column) and their labels (login.GetAuthProviderLabel). */
 const LABELS: Record<string, string> = {
   ldap: 'LDAP',
@@ -16,6 +18,7 @@ const LABELS: Record<string, string> = {
 
 /** "" is a local (password) user: no `user_auth` row at all. */
 export const LOCAL = '';
+export const LDAP = 'ldap';
 
 export function isKnownAuthModule(module: string): boolean {
   return module === LOCAL || module in LABELS;
@@ -37,4 +40,27 @@ export function authLabels(module: string): string[] {
 
 export function knownAuthModules(): string[] {
   return ['""', ...Object.keys(LABELS)];
+}
+
+export interface SyncFlags {
+  isExternallySynced: boolean;
+  isGrafanaAdminExternallySynced: boolean;
+}
+
+type SyncedUser = Pick<SeedUser, 'authModule' | 'isExternallySynced' | 'isGrafanaAdminExternallySynced'>;
+
+/**
+ * login.IsExternallySynced: the user's provider is enabled and does not skip org role sync. Of the providers only
+ * LDAP's config is modelled; the others count as enabled and synced. LDAP manages the server admin flag whenever it
+ * syncs, the others are taken not to (no allow_assign_grafana_admin). A seed's explicit flags win.
+ */
+export function syncFlags(user: SyncedUser, ldap: Pick<LdapConfig, 'enabled' | 'skipOrgRoleSync'>): SyncFlags {
+  const ldapSyncs = ldap.enabled && !ldap.skipOrgRoleSync;
+  const derived = user.authModule === LOCAL ? false : user.authModule === LDAP ? ldapSyncs : true;
+  const isExternallySynced = user.isExternallySynced ?? derived;
+  return {
+    isExternallySynced,
+    isGrafanaAdminExternallySynced:
+      user.isGrafanaAdminExternallySynced ?? (user.authModule === LDAP && isExternallySynced),
+  };
 }

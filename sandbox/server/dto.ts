@@ -1,7 +1,8 @@
 import { createHash } from 'crypto';
 
-import { authLabel, authLabels, hasExternalSession, LOCAL } from './authModules';
-import { OrgRole } from './seed';
+import { authLabel, authLabels, hasExternalSession, LOCAL, SyncFlags } from './authModules';
+import { LdapMapping, splitName } from './ldap';
+import { LdapEntry, LdapServer, OrgRole } from './seed';
 import { Session } from './sessions';
 import { User } from './state';
 import { ageString, formatTime } from './time';
@@ -28,7 +29,7 @@ export function searchHit(user: User, now: number) {
   };
 }
 
-export function userProfile(user: User) {
+export function userProfile(user: User, sync: SyncFlags) {
   return {
     id: user.id,
     uid: user.uid,
@@ -40,8 +41,8 @@ export function userProfile(user: User) {
     isGrafanaAdmin: user.isGrafanaAdmin,
     isDisabled: user.isDisabled,
     isExternal: user.authModule !== LOCAL,
-    isExternallySynced: user.isExternallySynced,
-    isGrafanaAdminExternallySynced: user.isGrafanaAdminExternallySynced,
+    isExternallySynced: sync.isExternallySynced,
+    isGrafanaAdminExternallySynced: sync.isGrafanaAdminExternallySynced,
     authLabels: authLabels(user.authModule),
     updatedAt: formatTime(user.updatedAt),
     createdAt: formatTime(user.createdAt),
@@ -49,7 +50,7 @@ export function userProfile(user: User) {
   };
 }
 
-export function orgUser(orgId: number, user: User, role: OrgRole, now: number) {
+export function orgUser(orgId: number, user: User, role: OrgRole, now: number, sync: SyncFlags) {
   return {
     orgId,
     userId: user.id,
@@ -62,7 +63,7 @@ export function orgUser(orgId: number, user: User, role: OrgRole, now: number) {
     lastSeenAtAge: ageString(user.lastSeenAt, now),
     isDisabled: user.isDisabled,
     authLabels: user.authModule === LOCAL ? null : authLabels(user.authModule),
-    isExternallySynced: user.isExternallySynced,
+    isExternallySynced: sync.isExternallySynced,
   };
 }
 
@@ -79,5 +80,47 @@ export function userToken(session: Session, current: Session | undefined) {
     authModule: hasExternalSession(session.authModule) ? authLabel(session.authModule) : '',
     createdAt: formatTime(session.createdAt),
     seenAt: formatTime(session.seenAt),
+  };
+}
+
+export function ldapServerStatus(server: LdapServer) {
+  const dialError =
+    server.error || `LDAP Result Code 200 "Network Error": dial tcp ${server.host}:${server.port}: i/o timeout`;
+  return {
+    host: server.host,
+    port: server.port,
+    available: server.available,
+    error: server.available ? '' : dialError,
+  };
+}
+
+/** LDAPUserDTO, with the attribute names of a usual ldap.toml (givenName, sn, mail, uid). */
+export function ldapUser(
+  entry: LdapEntry,
+  mapping: LdapMapping,
+  skipOrgRoleSync: boolean,
+  orgName: (id: number) => string
+) {
+  const [name, surname] = splitName(entry.name);
+  const roles = [
+    ...mapping.matches.map((m) => ({
+      orgId: m.orgId,
+      orgName: orgName(m.orgId),
+      orgRole: m.orgRole,
+      groupDN: m.groupDN,
+    })),
+    ...mapping.unmatchedGroups.map((groupDN) => ({ orgId: 0, orgName: '', orgRole: '', groupDN })),
+  ];
+  return {
+    name: { cfgAttrValue: 'givenName', ldapValue: name },
+    surname: { cfgAttrValue: 'sn', ldapValue: surname },
+    email: { cfgAttrValue: 'mail', ldapValue: entry.email },
+    login: { cfgAttrValue: 'uid', ldapValue: entry.login },
+    // With org role sync skipped, buildGrafanaUser stops before reading the mappings.
+    isGrafanaAdmin: skipOrgRoleSync ? null : mapping.isGrafanaAdmin,
+    isDisabled: !skipOrgRoleSync && mapping.isDenied,
+    // A Go nil slice: no matched mapping and no group at all.
+    roles: roles.length > 0 ? roles : null,
+    teams: null,
   };
 }

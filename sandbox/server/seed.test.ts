@@ -2,6 +2,10 @@
  * @jest-environment node
  * @jest-environment-options {"HTMLCanvasElement": {"prototype": {}}}
  */
+import { readFileSync } from 'fs';
+
+import { DEFAULT_ACTIVE, DEFAULT_USERS, generateSeed, seedText } from '../seed/generate';
+import { syncFlags } from './authModules';
 import { loadSeedFile, parseSeed, SeedError } from './seed';
 import { DEFAULT_SEED, smallSeed } from './testSupport';
 import { ageString, parseDuration, parseSeedTime } from './time';
@@ -109,14 +113,19 @@ describe('seed validation', () => {
     ]);
   });
 
-  it('defaults sync flags from the auth module', () => {
+  it('derives sync flags from the auth module and the LDAP config unless the seed sets them', () => {
     const seed = parseSeed(smallSeed());
-    expect(seed.users[2]).toMatchObject({
-      authModule: 'ldap',
-      isExternallySynced: true,
-      isGrafanaAdminExternallySynced: true,
-    });
-    expect(seed.users[0]).toMatchObject({ isExternallySynced: false, isGrafanaAdminExternallySynced: false });
+    const [admin, , dana] = seed.users;
+    expect(dana).toMatchObject({ authModule: 'ldap', isExternallySynced: null, isGrafanaAdminExternallySynced: null });
+    // No "ldap" object: LDAP is off, as in Grafana without [auth.ldap], so nothing syncs dana's roles.
+    expect(seed.ldap.enabled).toBe(false);
+    expect(syncFlags(dana, seed.ldap)).toEqual({ isExternallySynced: false, isGrafanaAdminExternallySynced: false });
+    const ldapOn = { enabled: true, skipOrgRoleSync: false };
+    expect(syncFlags(dana, ldapOn)).toEqual({ isExternallySynced: true, isGrafanaAdminExternallySynced: true });
+    expect(syncFlags(admin, ldapOn)).toEqual({ isExternallySynced: false, isGrafanaAdminExternallySynced: false });
+    expect(syncFlags({ ...dana, isGrafanaAdminExternallySynced: false }, ldapOn).isGrafanaAdminExternallySynced).toBe(
+      false
+    );
     expect(seed).toMatchObject({ inactiveLifetimeMs: 7 * 24 * 3600e3, maxLifetimeMs: 30 * 24 * 3600e3 });
   });
 });
@@ -126,9 +135,13 @@ describe('default seed', () => {
   const byLogin = (login: string) => seed.users.find((u) => u.login === login)!;
   const role = (login: string, orgId: number) => byLogin(login).orgs.find((m) => m.orgId === orgId)?.role;
 
-  it('holds at least 60 users in three orgs, each org with an Admin', () => {
+  it('is exactly what generate.ts writes', () => {
+    expect(readFileSync(DEFAULT_SEED, 'utf8')).toBe(seedText(generateSeed(DEFAULT_USERS, DEFAULT_ACTIVE)));
+  });
+
+  it('holds at least 60 users in four orgs, each org with an Admin', () => {
     expect(seed.users.length).toBeGreaterThanOrEqual(60);
-    expect(seed.orgs.map((o) => o.name)).toEqual(['Main Org.', 'Ops', 'Data Science']);
+    expect(seed.orgs.map((o) => o.name)).toEqual(['Main Org.', 'Ops', 'Data Science', 'Sandbox']);
     for (const org of seed.orgs) {
       expect(seed.users.some((u) => u.orgs.some((m) => m.orgId === org.id && m.role === 'Admin'))).toBe(true);
     }
@@ -140,7 +153,8 @@ describe('default seed', () => {
     expect(byLogin('admin').sessions).toHaveLength(1);
     expect(role('bob', 1)).toBe('Admin');
     expect(byLogin('bob').sessions).toHaveLength(2);
-    expect(byLogin('dana')).toMatchObject({ authModule: 'ldap', isExternallySynced: true });
+    expect(byLogin('dana').authModule).toBe('ldap');
+    expect(syncFlags(byLogin('dana'), seed.ldap).isExternallySynced).toBe(true);
     expect(role('dana', 1)).toBe('Admin');
     expect(byLogin('judy').isGrafanaAdmin).toBe(false);
     expect(role('judy', 1)).toBe('Admin');

@@ -1,6 +1,7 @@
 import { readFileSync } from 'fs';
 
 import { Fields } from './seedFields';
+import { readLdap } from './seedLdap';
 import { Seed } from './seedTypes';
 import { readUser } from './seedUsers';
 import { parseDuration } from './time';
@@ -16,7 +17,7 @@ export class SeedError extends Error {
   }
 }
 
-const TOP_FIELDS = ['viewer', 'now', 'grafanaVersion', 'settings', 'orgs', 'users'];
+const TOP_FIELDS = ['viewer', 'now', 'grafanaVersion', 'settings', 'orgs', 'users', 'ldap'];
 
 export function loadSeedFile(path: string, realNow = Date.now()): Seed {
   let raw: unknown;
@@ -41,14 +42,17 @@ export function parseSeed(raw: unknown, source = '(inline)', realNow = Date.now(
     'loginMaximumInactiveLifetime',
     'loginMaximumLifetime',
   ]);
+  const orgs = top.list('orgs').map((org, i) => readOrg(org, `orgs[${i}]`, problems));
+  const users = top.list('users').map((user, i) => readUser(user, i, now, problems));
   const seed: Seed = {
     viewer: top.string('viewer'),
     now: fixedNow,
     grafanaVersion: top.string('grafanaVersion', '12.0.0'),
     inactiveLifetimeMs: readDuration(settings, 'loginMaximumInactiveLifetime', '7d'),
     maxLifetimeMs: readDuration(settings, 'loginMaximumLifetime', '30d'),
-    orgs: top.list('orgs').map((org, i) => readOrg(org, `orgs[${i}]`, problems)),
-    users: top.list('users').map((user, i) => readUser(user, i, now, problems)),
+    orgs,
+    users,
+    ldap: readLdap((raw as { ldap?: unknown }).ldap, new Set(orgs.map((o) => o.id)), users, problems),
   };
   checkReferences(seed, problems);
   if (problems.length > 0) {

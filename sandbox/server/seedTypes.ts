@@ -28,8 +28,9 @@ export interface SeedUser {
   isGrafanaAdmin: boolean;
   isDisabled: boolean;
   authModule: string;
-  isExternallySynced: boolean;
-  isGrafanaAdminExternallySynced: boolean;
+  /** Explicit override; null: derived from the auth module and the provider's config (see syncFlags). */
+  isExternallySynced: boolean | null;
+  isGrafanaAdminExternallySynced: boolean | null;
   createdAt: number;
   /** Already resolved: never-seen users get createdAt minus ten years, as Grafana stores them. */
   lastSeenAt: number;
@@ -48,4 +49,46 @@ export interface Seed {
   maxLifetimeMs: number;
   orgs: Array<{ id: number; name: string }>;
   users: SeedUser[];
+  ldap: LdapConfig;
+}
+
+export const LDAP_ROLES = ['Admin', 'Editor', 'Viewer'] as const;
+export type LdapRole = (typeof LDAP_ROLES)[number];
+
+/** `[auth.ldap]` of grafana.ini with the servers of ldap.toml, plus the directory those servers hold. */
+export interface LdapConfig {
+  enabled: boolean;
+  skipOrgRoleSync: boolean;
+  /** `[security] admin_user`: the account a manual sync refuses to disable. */
+  adminUser: string;
+  servers: LdapServer[];
+  /** `[[servers.group_mappings]]` in config order. */
+  mappings: LdapGroupMapping[];
+  directory: LdapEntry[];
+}
+
+export interface LdapServer {
+  host: string;
+  port: number;
+  available: boolean;
+  /** What a dial reports while the server is unavailable. */
+  error: string;
+}
+
+export interface LdapGroupMapping {
+  groupDn: string;
+  orgId: number;
+  orgRole: LdapRole | null;
+  grafanaAdmin: boolean | null;
+}
+
+export interface LdapEntry {
+  /** uid */
+  login: string;
+  /** givenName and sn, space-separated */
+  name: string;
+  email: string;
+  password: string;
+  /** memberOf DNs */
+  groups: string[];
 }

@@ -44,9 +44,8 @@ export function readUser(raw: unknown, index: number, now: number, problems: str
   if (!isKnownAuthModule(authModule)) {
     f.problem('authModule', `must be one of ${knownAuthModules().join(', ')} (got ${JSON.stringify(authModule)})`);
   }
-  const external = authModule !== LOCAL;
-  const isExternallySynced = f.bool('isExternallySynced', external);
-  if (isExternallySynced && !external) {
+  const isExternallySynced = optionalBool(f, 'isExternallySynced');
+  if (isExternallySynced && authModule === LOCAL) {
     f.problem('isExternallySynced', 'cannot be true for a local user (authModule "")');
   }
   const sessions = f.list('sessions').map((s, i) => readSession(s, `${where} sessions[${i}]`, now, problems));
@@ -68,10 +67,7 @@ export function readUser(raw: unknown, index: number, now: number, problems: str
     isDisabled: f.bool('isDisabled', false),
     authModule,
     isExternallySynced,
-    isGrafanaAdminExternallySynced: f.bool(
-      'isGrafanaAdminExternallySynced',
-      authModule === 'ldap' && isExternallySynced
-    ),
+    isGrafanaAdminExternallySynced: optionalBool(f, 'isGrafanaAdminExternallySynced'),
     createdAt,
     lastSeenAt: f.has('lastSeenAt') ? f.time('lastSeenAt', now, createdAt) : neverSeen(createdAt),
     orgId: f.has('orgId') ? f.id('orgId') : (orgs[0]?.orgId ?? 0),
@@ -114,7 +110,11 @@ function readSession(raw: unknown, where: string, now: number, problems: string[
   return session;
 }
 
+function optionalBool(f: Fields, key: string): boolean | null {
+  return f.has(key) ? f.bool(key, false) : null;
+}
+
 /** A stable 14-character uid, shaped like Grafana's short uids. */
-function generatedUid(login: string): string {
+export function generatedUid(login: string): string {
   return 'u' + createHash('sha1').update(login).digest('hex').slice(0, 13);
 }

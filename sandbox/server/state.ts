@@ -1,6 +1,8 @@
-import { OrgRole, Seed, SeedUser } from './seed';
+import { SyncFlags, syncFlags } from './authModules';
+import { LdapConfig, OrgRole, Seed, SeedUser } from './seed';
+import { generatedUid } from './seedUsers';
 import { SessionStore } from './sessions';
-import { Clock, TEN_MINUTES } from './time';
+import { Clock, neverSeen, TEN_MINUTES } from './time';
 
 export interface User extends Omit<SeedUser, 'orgs' | 'sessions'> {
   updatedAt: number;
@@ -10,6 +12,9 @@ export interface Org {
   id: number;
   name: string;
 }
+
+/** What an external login may change on a user (Grafana's UpdateUserCommand from the user sync). */
+export type UserChanges = Partial<Pick<User, 'name' | 'email' | 'isGrafanaAdmin' | 'isDisabled' | 'orgId'>>;
 
 export interface Membership {
   orgId: number;
@@ -22,6 +27,8 @@ export class GrafanaState {
   clock!: Clock;
   sessions!: SessionStore;
   seed!: Seed;
+  /** The LDAP config in force: the seed's, as changed since through the test hooks. */
+  ldap!: LdapConfig;
   readonly users = new Map<number, User>();
   readonly orgs = new Map<number, Org>();
   /** orgId → userId → role, like the org_user table. */
@@ -36,6 +43,7 @@ export class GrafanaState {
   /** Replaces everything with the seed's content; cookies issued before stop working. */
   reset(seed: Seed): void {
     this.seed = seed;
+    this.ldap = structuredClone(seed.ldap);
     this.sortedLists.clear();
     this.clock = new Clock(seed.now);
     this.sessions = new SessionStore(this.clock, { inactiveMs: seed.inactiveLifetimeMs, maxMs: seed.maxLifetimeMs });
@@ -74,6 +82,11 @@ export class GrafanaState {
     return [...this.users.values()].find((u) => u.uid === uid);
   }
 
+  /** Whether Grafana treats the user's roles (and server admin flag) as managed by their auth provider. */
+  syncFlags(user: User): SyncFlags {
+    return syncFlags(user, this.ldap);
+  }
+
   roleIn(orgId: number, userId: number): OrgRole | undefined {
     return this.members.get(orgId)?.get(userId);
   }
@@ -104,6 +117,61 @@ export class GrafanaState {
     }
     this.sortedLists.clear();
     return 'updated';
+  }
+
+  /** True when the user is the org's only Admin, so that demoting or removing them is refused. */
+  isLastAdmin(orgId: number, userId: number): boolean {
+    const roles = this.members.get(orgId);
+    return roles?.get(userId) === 'Admin' && [...roles].every(([id, role]) => id === userId || role !== 'Admin');
+  }
+
+  addMember(orgId: number, userId: number, role: OrgRole): void {
+    this.members.get(orgId)?.set(userId, role);
+    this.sortedLists.clear();
+  }
+
+  /** Grafana's RemoveOrgUser: refused when it would leave the org without an Admin. */
+  removeMember(orgId: number, userId: number): 'removed' | 'last-admin' {
+    if (this.isLastAdmin(orgId, userId)) {
+      return 'last-admin';
+    }
+    this.members.get(orgId)?.delete(userId);
+    this.sortedLists.clear();
+    return 'removed';
+  }
+
+  /** A user created by an external login (LDAP sign-up), member of `orgId` only. */
+  addUser(fields: Pick<User, 'login' | 'name' | 'email' | 'authModule'>, orgId: number, role: OrgRole): User {
+    const now = this.clock.now();
+    const user: User = {
+      ...fields,
+      id: [...this.users.keys()].reduce((max, id) => Math.max(max, id), 0) + 1,
+      uid: generatedUid(fields.login),
+      password: null,
+      isGrafanaAdmin: false,
+      isDisabled: false,
+      isExternallySynced: null,
+      isGrafanaAdminExternallySynced: null,
+      createdAt: now,
+      updatedAt: now,
+      lastSeenAt: neverSeen(now),
+      orgId,
+    };
+    this.users.set(user.id, user);
+    this.addMember(orgId, user.id, role);
+    return user;
+  }
+
+  /** Grafana's UpdateUser as the external user sync calls it: no last-server-admin check, sessions untouched. */
+  updateUser(user: User, changes: UserChanges): void {
+    const changed = Object.entries(changes).filter(
+      ([key, value]) => value !== undefined && user[key as keyof UserChanges] !== value
+    );
+    if (changed.length > 0) {
+      Object.assign(user, Object.fromEntries(changed));
+      user.updatedAt = this.clock.now();
+      this.sortedLists.clear();
+    }
   }
 
   /** Grafana's UpdatePermissions: at least one server admin must remain. */

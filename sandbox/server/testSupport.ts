@@ -142,3 +142,34 @@ export function smallSeed(overrides: Record<string, unknown> = {}) {
     ...overrides,
   };
 }
+
+export const STAFF_GROUP = 'cn=staff,ou=groups,dc=example,dc=com';
+
+/** smallSeed with LDAP on: one server, cn=staff → Editor in Main Org. (no "*"), and dana in cn=staff. */
+export function smallLdapSeed(ldap: Record<string, unknown> = {}, overrides: Record<string, unknown> = {}) {
+  return smallSeed({
+    ldap: {
+      enabled: true,
+      servers: [{ host: 'ldap.example.com', port: 636 }],
+      mappings: [{ groupDn: STAFF_GROUP, orgRole: 'Editor' }],
+      directory: [{ login: 'dana', name: 'Dana Ops', email: 'dana@example.com', groups: [STAFF_GROUP] }],
+      ...ldap,
+    },
+    ...overrides,
+  });
+}
+
+/** smallSeed's users, with two live sessions for dana (id 3). */
+export function usersWithDanaSessions() {
+  return smallSeed().users.map((u) =>
+    u.login === 'dana'
+      ? {
+          ...u,
+          sessions: [
+            { id: 31, clientIp: '10.0.0.31', browser: 'Firefox', createdAt: '-2d', seenAt: '-1h' },
+            { id: 32, clientIp: '10.0.0.32', browser: 'Chrome', createdAt: '-1d', seenAt: '-5m' },
+          ],
+        }
+      : u
+  );
+}

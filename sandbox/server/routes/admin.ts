@@ -26,7 +26,7 @@ export function adminRoutes(state: GrafanaState): Router {
         return;
       }
       const user = state.users.get(id);
-      if (user?.isGrafanaAdminExternallySynced) {
+      if (user && state.syncFlags(user).isGrafanaAdminExternallySynced) {
         sendMessage(res, 403, 'Cannot change Grafana Admin role for externally synced user');
         return;
       }

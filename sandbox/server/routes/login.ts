@@ -2,13 +2,11 @@ import { Router } from 'express';
 
 import { signIn } from '../auth';
 import { bind, sendMessage } from '../http';
+import { ldapLogin } from '../ldapSync';
 import { GrafanaState, User } from '../state';
 
-/** Runs after the password is accepted and before the session exists (e.g. LDAP re-mapping of roles). */
-export type LoginHook = (user: User, state: GrafanaState) => void;
-
 /** POST /login with `{"user": "<login or email>", "password": "..."}`, as Grafana's login form posts it. */
-export function loginRoutes(state: GrafanaState, hooks: LoginHook[]): Router {
+export function loginRoutes(state: GrafanaState): Router {
   const router = Router();
 
   router.post('/login', (req, res) => {
@@ -17,16 +15,25 @@ export function loginRoutes(state: GrafanaState, hooks: LoginHook[]): Router {
       sendMessage(res, 400, 'bad request data');
       return;
     }
-    const user = state.findByLoginOrEmail(form.user);
-    // Unknown user, wrong password and disabled user all get the same answer.
-    if (!user || user.isDisabled || user.password === null || user.password !== form.password) {
+    const user = authenticate(state, form.user, form.password);
+    // Unknown user, wrong password, disabled user and every LDAP refusal get the same answer.
+    if (!user) {
       sendMessage(res, 401, 'Invalid username or password');
       return;
     }
-    hooks.forEach((hook) => hook(user, state));
     signIn(state, req, res, user);
     sendMessage(res, 200, 'Logged in');
   });
 
   return router;
+}
+
+/** Grafana's password clients: LDAP for its users while it is enabled, the database password for everyone else. */
+function authenticate(state: GrafanaState, username: string, password: string): User | null {
+  const viaLdap = ldapLogin(state, username, password);
+  if (viaLdap !== 'not-ldap') {
+    return viaLdap === 'refused' ? null : viaLdap;
+  }
+  const user = state.findByLoginOrEmail(username);
+  return user && !user.isDisabled && user.password !== null && user.password === password ? user : null;
 }

@@ -81,7 +81,7 @@ function listMembers(state: GrafanaState, req: Request, res: Response): void {
   const sorted = members(state, req, orgId, '(email,login)', parseSort('', ['email', 'login'])!);
   const limit = queryInt(req, 'limit');
   const limited = limit > 0 ? sorted.slice(0, limit) : sorted;
-  res.json(limited.map((m) => orgUser(orgId, m.user, m.role, now)));
+  res.json(limited.map((m) => orgUser(orgId, m.user, m.role, now, state.syncFlags(m.user))));
 }
 
 function searchMembers(state: GrafanaState, req: Request, res: Response): void {
@@ -95,7 +95,9 @@ function searchMembers(state: GrafanaState, req: Request, res: Response): void {
   const now = state.clock.now();
   const found = members(state, req, orgId, sort, sorters);
   const { page, perPage } = paging(req);
-  const orgUsers = pageSlice(found, { page, perPage }).map((m) => orgUser(orgId, m.user, m.role, now));
+  const orgUsers = pageSlice(found, { page, perPage }).map((m) =>
+    orgUser(orgId, m.user, m.role, now, state.syncFlags(m.user))
+  );
   res.json({ totalCount: found.length, orgUsers, page, perPage });
 }
 
@@ -112,7 +114,8 @@ function updateRole(state: GrafanaState, req: Request, res: Response, userId: nu
     sendMessage(res, 403, "Cannot assign a role higher than user's role");
     return;
   }
-  if (state.users.get(userId)?.isExternallySynced) {
+  const user = state.users.get(userId);
+  if (user && state.syncFlags(user).isExternallySynced) {
     sendTypedError(res, 403, 'cannot change role for externally synced user', 'org.externallySynced');
     return;
   }

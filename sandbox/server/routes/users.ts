@@ -36,7 +36,7 @@ export function usersRoutes(state: GrafanaState): Router {
       sendMessage(res, 404, 'user not found');
       return;
     }
-    res.json(userProfile(user));
+    res.json(userProfile(user, state.syncFlags(user)));
   });
 
   // Grafana reads the memberships without checking the user exists: an unknown id lists no orgs.
