@@ -27,6 +27,8 @@ export async function waitForInventory(page: Page) {
 }
 
 export async function screenshot(page: Page, name: string) {
+  // Let drawers and modals finish sliding in.
+  await page.waitForTimeout(400);
   await page.screenshot({ path: `tests/screenshots/${name}.png`, fullPage: true });
 }
 
