@@ -13,5 +13,7 @@ module.exports = {
     '^.+\\.mjs$': base.transform['^.+\\.(t|j)sx?$'],
   },
   testMatch: [...base.testMatch, '<rootDir>/sandbox/**/*.test.ts'],
+  // The first test to load @grafana/ui in a worker can take several seconds on a 2-core machine.
+  testTimeout: 20000,
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/tests/'],
 };

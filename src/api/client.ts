@@ -5,22 +5,26 @@ import { lastValueFrom } from 'rxjs';
 
 import { GrafanaApiError, toApiError } from './errors';
 import {
+  parseAuthSettings,
   parseLdapStatus,
   parseLdapUser,
   parseMessage,
   parseOrgMembers,
   parseOrgMemberships,
   parseSessions,
+  parseStats,
   parseUserProfile,
   parseUserSearchPage,
   ShapeError,
 } from './parse';
 import {
+  AuthSettings,
   LdapServerStatus,
   LdapUserMapping,
   OrgMember,
   OrgMembership,
   OrgRole,
+  ServerStats,
   Session,
   UserProfile,
   UserSearchPage,
@@ -179,4 +183,13 @@ export function getLdapMapping(login: string, signal?: AbortSignal): Promise<Lda
 /** Applies LDAP to the user now, as their next login would (roles, admin flag; disables a user LDAP no longer has). */
 export function syncLdapUser(userId: number): Promise<string> {
   return call({ method: 'POST', url: `/api/admin/ldap/sync/${pathId(userId, 'user id')}`, parse: parseMessage });
+}
+
+/** Session lifetimes from the server's ini (needs settings:read, which only server admins hold in OSS). */
+export function getAuthSettings(signal?: AbortSignal): Promise<AuthSettings> {
+  return call({ method: 'GET', url: '/api/admin/settings', parse: parseAuthSettings, signal });
+}
+
+export function getServerStats(signal?: AbortSignal): Promise<ServerStats> {
+  return call({ method: 'GET', url: '/api/admin/stats', parse: parseStats, signal });
 }

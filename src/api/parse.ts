@@ -2,10 +2,12 @@
 // (missing `authModule`, `authLabels` null or [], `orgUsers` vs `OrgUsers`) and throws a
 // ShapeError naming the field when a response cannot be what the endpoint promises.
 import {
+  AuthSettings,
   LdapServerStatus,
   LdapUserMapping,
   OrgMember,
   OrgMembership,
+  ServerStats,
   Session,
   UserProfile,
   UserSearchPage,
@@ -199,4 +201,25 @@ export function parseOrgMembers(raw: unknown): OrgMember[] {
     const o = object(item, 'org user');
     return { userId: id(o, 'userId', 'org user'), login: text(o, 'login'), role: text(o, 'role') };
   });
+}
+
+export function parseStats(raw: unknown): ServerStats {
+  const o = object(raw, 'stats');
+  const optional = (key: string) => (typeof o[key] === 'number' ? (o[key] as number) : undefined);
+  return {
+    users: count(o, 'users', 0),
+    activeSessions: optional('activeSessions'),
+    activeUsers: optional('activeUsers'),
+  };
+}
+
+/** Accepts the current keys and the 6.x–7.x `*_days` ones, which hold a bare number of days. */
+export function parseAuthSettings(raw: unknown): AuthSettings {
+  const o = object(raw, 'settings');
+  const auth = o.auth && typeof o.auth === 'object' ? (o.auth as Json) : {};
+  const pick = (...keys: string[]) => keys.map((k) => text(auth, k)).find((v) => v !== '');
+  return {
+    inactiveLifetime: pick('login_maximum_inactive_lifetime_duration', 'login_maximum_inactive_lifetime_days'),
+    maximumLifetime: pick('login_maximum_lifetime_duration', 'login_maximum_lifetime_days'),
+  };
 }

@@ -103,3 +103,17 @@ export interface OrgMember {
   login: string;
   role: string;
 }
+
+/** The part of `GET /api/admin/stats` the page shows. */
+export interface ServerStats {
+  users: number;
+  /** user_auth_token rows rotated within 30 days: not the number of valid sessions. */
+  activeSessions?: number;
+  activeUsers?: number;
+}
+
+/** The settings the page needs from `GET /api/admin/settings` (ini values are strings). */
+export interface AuthSettings {
+  inactiveLifetime?: string;
+  maximumLifetime?: string;
+}

@@ -7,7 +7,8 @@ import { plural, sessionTitle } from '../model/sessions';
 export type PendingAction =
   | { kind: 'revoke'; user: UserSummary; session: Session }
   | { kind: 'signOut'; user: UserSummary; sessionCount: number }
-  | { kind: 'applyLdap'; user: UserSummary; sessionCount: number };
+  | { kind: 'applyLdap'; user: UserSummary; sessionCount: number }
+  | { kind: 'revokeMany'; targets: Array<{ user: UserSummary; sessions: Session[] }> };
 
 interface Props {
   action?: PendingAction;
@@ -16,6 +17,19 @@ interface Props {
 }
 
 function texts(action: PendingAction) {
+  if (action.kind === 'revokeMany') {
+    const sessions = action.targets.reduce((n, t) => n + t.sessions.length, 0);
+    const names = action.targets
+      .slice(0, 5)
+      .map((t) => t.user.login)
+      .join(', ');
+    const more = action.targets.length > 5 ? ` and ${action.targets.length - 5} more` : '';
+    return {
+      title: `Revoke ${plural(sessions, 'session')} of ${plural(action.targets.length, 'user')}?`,
+      body: `This ends every session the filters show (${names}${more}). Your own current session is never included. Each browser is signed out at its next request.`,
+      confirmText: `Revoke ${plural(sessions, 'session')}`,
+    };
+  }
   const who = action.user.login;
   if (action.kind === 'revoke') {
     return {

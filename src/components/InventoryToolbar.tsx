@@ -1,5 +1,5 @@
 import React from 'react';
-import { Button, FilterInput, InlineField, InlineSwitch, Stack, Text } from '@grafana/ui';
+import { Button, FilterInput, InlineField, InlineSwitch, Stack } from '@grafana/ui';
 
 import { InventoryFilter } from '../model/filter';
 import { plural } from '../model/sessions';
@@ -8,23 +8,18 @@ interface Props {
   filter: InventoryFilter;
   onFilterChange: (filter: InventoryFilter) => void;
   ldapEnabled: boolean;
-  loadedUsers: number;
-  totalUsers: number;
-  sessionCount: number;
   loading: boolean;
+  /** Sessions the current filters show that this page may revoke (the admin's own excluded). */
+  revocableShown: number;
+  narrowed: boolean;
+  onRevokeShown: () => void;
+  onExport: () => void;
   onReload: () => void;
 }
 
-export function InventoryToolbar({
-  filter,
-  onFilterChange,
-  ldapEnabled,
-  loadedUsers,
-  totalUsers,
-  sessionCount,
-  loading,
-  onReload,
-}: Props) {
+export function InventoryToolbar(props: Props) {
+  const { filter, onFilterChange, ldapEnabled, loading, revocableShown, narrowed, onRevokeShown, onExport, onReload } =
+    props;
   return (
     <Stack direction="row" gap={2} alignItems="center" wrap="wrap">
       <div style={{ flex: '1 1 280px' }}>
@@ -55,10 +50,14 @@ export function InventoryToolbar({
           />
         </InlineField>
       )}
-      <Text color="secondary" aria-live="polite">
-        {loading ? `Reading users… ${loadedUsers} of ${totalUsers}` : `${plural(totalUsers, 'user')} read`} ·{' '}
-        {plural(sessionCount, 'active session')}
-      </Text>
+      {narrowed && revocableShown > 0 && (
+        <Button variant="destructive" fill="outline" icon="trash-alt" onClick={onRevokeShown}>
+          Revoke {plural(revocableShown, 'shown session')}
+        </Button>
+      )}
+      <Button variant="secondary" icon="download-alt" onClick={onExport}>
+        Export CSV
+      </Button>
       <Button variant="secondary" icon="sync" onClick={onReload} disabled={loading}>
         Refresh
       </Button>

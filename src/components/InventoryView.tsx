@@ -2,38 +2,35 @@ import React, { useCallback, useMemo, useState } from 'react';
 import { Alert, Stack } from '@grafana/ui';
 import { config } from '@grafana/runtime';
 
-import { useActions } from '../hooks/useActions';
+import { BULK_USER_ID, useActions } from '../hooks/useActions';
+import { useFilterInUrl } from '../hooks/useFilterInUrl';
 import { useInventory, UserEntry } from '../hooks/useInventory';
 import { useLdap } from '../hooks/useLdap';
+import { downloadCsv, inventoryCsv } from '../model/csv';
 import { explainError } from '../model/explain';
-import { byRecentActivity, filterEntries, InventoryFilter } from '../model/filter';
+import { filterEntries, hasSessionFilter } from '../model/filter';
 import { isLdapUser, ldapDrift } from '../model/ldap';
 import { ConfirmAction, PendingAction } from './ConfirmAction';
+import { FilterBar } from './FilterBar';
+import { InventoryProgress } from './InventoryProgress';
 import { InventoryToolbar } from './InventoryToolbar';
 import { LdapStatus } from './LdapStatus';
 import { NotServerAdmin } from './NotServerAdmin';
-import { ActivityLog } from './OutcomeList';
+import { ActivityLog, OutcomeAlert } from './OutcomeList';
 import { RoleEditor } from './RoleEditor';
 import { SessionsTable } from './SessionsTable';
 import { UserLdap } from './UserCells';
 
-/** The inventory screen for a server admin: toolbar, LDAP state, table, confirmations, role editor. */
+/** The inventory screen for a server admin: toolbar, filters, progress, table, confirmations, role editor. */
 export function InventoryView({ viewerId }: { viewerId: number }) {
   const inventory = useInventory();
   const actions = useActions(inventory.refreshUser);
   const ldap = useLdap();
-  const [filter, setFilter] = useState<InventoryFilter>({
-    text: '',
-    showUsersWithoutSessions: false,
-    ldapDriftOnly: false,
-  });
+  const [filter, setFilter] = useFilterInUrl();
   const [pending, setPending] = useState<PendingAction>();
   const [editing, setEditing] = useState<UserEntry>();
+  const { entries, ensureOrgs } = inventory;
 
-  const ldapUsers = useMemo(
-    () => (ldap.enabled ? inventory.entries.filter((e) => isLdapUser(e.user)) : []),
-    [ldap.enabled, inventory.entries]
-  );
   const driftCount = useCallback(
     (entry: UserEntry) => {
       const mapping = ldap.mappings.get(entry.user.login)?.mapping;
@@ -42,16 +39,26 @@ export function InventoryView({ viewerId }: { viewerId: number }) {
     [ldap.mappings]
   );
   const pinned = useMemo(() => new Set(actions.outcomes.map((o) => o.userId)), [actions.outcomes]);
-  const visible = useMemo(
-    () => filterEntries(inventory.entries, filter, pinned, driftCount).sort(byRecentActivity),
-    [inventory.entries, filter, pinned, driftCount]
-  );
-  const sessionCount = inventory.entries.reduce((n, e) => n + (e.sessions?.length ?? 0), 0);
-  const serverAdminCount = inventory.entries.filter((e) => e.user.isServerAdmin).length;
+  const rows = useMemo(() => filterEntries(entries, filter, pinned, driftCount), [entries, filter, pinned, driftCount]);
+  const totals = useMemo(() => {
+    const withSessions = entries.filter((e) => (e.sessions?.length ?? 0) > 0);
+    return { users: withSessions.length, sessions: withSessions.reduce((n, e) => n + e.sessions!.length, 0) };
+  }, [entries]);
+  const narrowed = Boolean(filter.text) || hasSessionFilter(filter);
+  const shownTargets = rows
+    .map(({ entry, sessions }) => ({ user: entry.user, sessions: sessions.filter((s) => !s.isActive) }))
+    .filter((t) => t.sessions.length > 0);
+  const bulkOutcome = actions.outcomes.find((o) => o.userId === BULK_USER_ID);
 
-  const changeFilter = (next: InventoryFilter) => {
+  // Org and LDAP filters need data the scan does not read: fetch it for the users in the inventory.
+  const needsOrgs = filter.orgId !== undefined || filter.orgRole !== undefined || filter.ldapDriftOnly;
+  const usersWithSessions = useMemo(() => entries.filter((e) => e.sessions?.length).map((e) => e.user.id), [entries]);
+  if (needsOrgs && usersWithSessions.length) {
+    queueMicrotask(() => ensureOrgs(usersWithSessions));
+  }
+  const changeFilter = (next: typeof filter) => {
     if (next.ldapDriftOnly && !filter.ldapDriftOnly) {
-      ldap.loadMappings(ldapUsers.map((e) => e.user.login));
+      ldap.loadMappings(entries.filter((e) => isLdapUser(e.user)).map((e) => e.user.login));
     }
     setFilter(next);
   };
@@ -78,22 +85,30 @@ export function InventoryView({ viewerId }: { viewerId: number }) {
         </Alert>
       )}
       <LdapStatus ldap={ldap} />
+      <InventoryProgress inventory={inventory} usersWithSessions={totals.users} sessionCount={totals.sessions} />
       <InventoryToolbar
         filter={filter}
         onFilterChange={changeFilter}
         ldapEnabled={ldap.enabled}
-        loadedUsers={inventory.loadedUsers}
-        totalUsers={inventory.totalUsers}
-        sessionCount={sessionCount}
-        loading={inventory.loading}
+        loading={inventory.state === 'loading'}
+        revocableShown={shownTargets.reduce((n, t) => n + t.sessions.length, 0)}
+        narrowed={narrowed}
+        onRevokeShown={() => setPending({ kind: 'revokeMany', targets: shownTargets })}
+        onExport={() =>
+          downloadCsv(inventoryCsv(rows), `grafana-sessions-${new Date().toISOString().slice(0, 19)}.csv`)
+        }
         onReload={() => {
           ldap.forget();
           inventory.reload();
         }}
       />
+      <FilterBar entries={entries} filter={filter} onChange={changeFilter} />
+      {bulkOutcome && <OutcomeAlert outcome={bulkOutcome} />}
       <ActivityLog outcomes={actions.outcomes} />
       <SessionsTable
-        entries={visible}
+        rows={rows}
+        onShow={ensureOrgs}
+        onRetry={inventory.retryUser}
         viewerId={viewerId}
         latestOutcome={(userId) => actions.outcomes.find((o) => o.userId === userId)}
         ldapFor={ldapFor}
@@ -117,6 +132,8 @@ export function InventoryView({ viewerId }: { viewerId: number }) {
               return actions.signOut(action.user, action.sessionCount);
             case 'applyLdap':
               return actions.applyLdap(action.user, action.sessionCount, viewerId);
+            case 'revokeMany':
+              return actions.revokeMany(action.targets);
           }
         }}
       />
@@ -126,7 +143,7 @@ export function InventoryView({ viewerId }: { viewerId: number }) {
           user={editing.user}
           sessionCount={editing.sessions?.length ?? 0}
           viewerId={viewerId}
-          serverAdminCount={serverAdminCount}
+          serverAdminCount={entries.filter((e) => e.user.isServerAdmin).length}
           ldap={ldapFor(editing)}
           onSave={actions.saveRoles}
           onClose={() => setEditing(undefined)}

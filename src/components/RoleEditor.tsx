@@ -178,7 +178,10 @@ function RoleForm({
           value={edit.isServerAdmin}
           disabled={Boolean(lock.serverAdmin)}
           aria-label="Grafana server admin"
-          onChange={(e) => setEdit((current) => ({ ...current, isServerAdmin: e.currentTarget.checked }))}
+          onChange={(e) => {
+            const isServerAdmin = e.currentTarget.checked;
+            setEdit((current) => ({ ...current, isServerAdmin }));
+          }}
         />
       </Field>
       <Checkbox

@@ -1,4 +1,4 @@
-import React, { useState } from 'react';
+import React, { useEffect, useState } from 'react';
 import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
 import { Pagination, useStyles2 } from '@grafana/ui';
@@ -6,13 +6,17 @@ import { Pagination, useStyles2 } from '@grafana/ui';
 import { Session, UserSummary } from '../api/types';
 import { Outcome } from '../hooks/outcomes';
 import { UserEntry } from '../hooks/useInventory';
+import { VisibleUser } from '../model/filter';
 import { UserLdap } from './UserCells';
 import { UserRows } from './UserRows';
 
 const USERS_PER_PAGE = 25;
 
 interface Props {
-  entries: UserEntry[];
+  rows: VisibleUser[];
+  /** Called with the users on screen, so their org memberships can be read. */
+  onShow: (userIds: number[]) => void;
+  onRetry: (userId: number) => void;
   viewerId: number;
   latestOutcome: (userId: number) => Outcome | undefined;
   /** LDAP context for a user, or undefined when LDAP is off or the user is not an LDAP user. */
@@ -35,12 +39,34 @@ const HEADERS = [
   'Action',
 ];
 
-export function SessionsTable({ entries, viewerId, latestOutcome, ldapFor, onRevoke, onSignOut, onEditRoles }: Props) {
+export function SessionsTable({
+  rows,
+  onShow,
+  onRetry,
+  viewerId,
+  latestOutcome,
+  ldapFor,
+  onRevoke,
+  onSignOut,
+  onEditRoles,
+}: Props) {
   const styles = useStyles2(getStyles);
   const [requestedPage, setPage] = useState(1);
-  const pages = Math.max(1, Math.ceil(entries.length / USERS_PER_PAGE));
+  const pages = Math.max(1, Math.ceil(rows.length / USERS_PER_PAGE));
   const page = Math.min(requestedPage, pages);
-  const shown = entries.slice((page - 1) * USERS_PER_PAGE, page * USERS_PER_PAGE);
+  const shown = rows.slice((page - 1) * USERS_PER_PAGE, page * USERS_PER_PAGE);
+  const shownIds = shown.map((r) => r.entry.user.id).join(',');
+  useEffect(() => {
+    if (shownIds) {
+      onShow(shownIds.split(',').map(Number));
+    }
+  }, [shownIds, onShow]);
+  const anySession = shown.some((r) => r.sessions.length > 0);
+  useEffect(() => {
+    if (anySession && !performance.getEntriesByName?.('sessioncontrol:first-rows').length) {
+      performance.mark?.('sessioncontrol:first-rows');
+    }
+  }, [anySession]);
 
   return (
     <div className={styles.wrapper}>
@@ -54,10 +80,12 @@ export function SessionsTable({ entries, viewerId, latestOutcome, ldapFor, onRev
             ))}
           </tr>
         </thead>
-        {shown.map((entry) => (
+        {shown.map(({ entry, sessions }) => (
           <UserRows
             key={entry.user.id}
             entry={entry}
+            sessions={sessions}
+            onRetry={() => onRetry(entry.user.id)}
             viewerId={viewerId}
             outcome={latestOutcome(entry.user.id)}
             ldap={ldapFor(entry)}

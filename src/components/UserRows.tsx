@@ -1,4 +1,5 @@
 import React from 'react';
+import { Button } from '@grafana/ui';
 
 import { Session } from '../api/types';
 import { Outcome } from '../hooks/outcomes';
@@ -13,6 +14,9 @@ export const USER_COLUMNS = 3;
 
 interface Props {
   entry: UserEntry;
+  /** The sessions the filters keep (all of them when no session filter is set). */
+  sessions: Session[];
+  onRetry: () => void;
   viewerId: number;
   outcome?: Outcome;
   ldap?: UserLdap;
@@ -21,27 +25,46 @@ interface Props {
   onEditRoles: () => void;
 }
 
-function NoSessionCells({ entry }: { entry: UserEntry }) {
+function NoSessionCells({ entry, onRetry }: { entry: UserEntry; onRetry: () => void }) {
   const provider = tokenlessProvider(entry.user);
-  let text = 'No active sessions';
-  if (!entry.sessions && !entry.error) {
-    text = 'Loading sessions…';
-  } else if (entry.error) {
+  if (entry.error) {
     const { grafanaSaid, next } = explainError(entry.error);
-    text = `Could not load sessions (${grafanaSaid}). ${next}`;
+    return (
+      <td colSpan={SESSION_COLUMNS} role="alert">
+        Could not load sessions ({grafanaSaid}). {next}{' '}
+        <Button
+          size="sm"
+          variant="secondary"
+          icon="sync"
+          onClick={onRetry}
+          aria-label={`Retry loading ${entry.user.login}'s sessions`}
+        >
+          Retry
+        </Button>
+      </td>
+    );
+  }
+  let text = 'No active sessions';
+  if (!entry.sessions) {
+    text = 'Loading sessions…';
   } else if (provider) {
     text = `No Grafana sessions (token-less auth: ${provider}). Access is controlled by the ${provider === 'JWT' ? 'JWT issuer' : 'proxy'}.`;
   }
-  return (
-    <td colSpan={SESSION_COLUMNS} role={entry.error ? 'alert' : undefined}>
-      {text}
-    </td>
-  );
+  return <td colSpan={SESSION_COLUMNS}>{text}</td>;
 }
 
 /** One user's group of rows: the user's cells beside their first session, then one row per session. */
-export function UserRows({ entry, viewerId, outcome, ldap, onRevoke, onSignOut, onEditRoles }: Props) {
-  const sessions = entry.sessions ?? [];
+export function UserRows({
+  entry,
+  sessions,
+  onRetry,
+  viewerId,
+  outcome,
+  ldap,
+  onRevoke,
+  onSignOut,
+  onEditRoles,
+}: Props) {
   const rowSpan = Math.max(1, sessions.length);
   const userCells = (
     <UserCells
@@ -58,7 +81,7 @@ export function UserRows({ entry, viewerId, outcome, ldap, onRevoke, onSignOut, 
       {sessions.length === 0 ? (
         <tr>
           {userCells}
-          <NoSessionCells entry={entry} />
+          <NoSessionCells entry={entry} onRetry={onRetry} />
         </tr>
       ) : (
         sessions.map((session, index) => (

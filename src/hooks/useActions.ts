@@ -4,10 +4,12 @@ import { useCallback, useState } from 'react';
 import { revokeSession, setOrgRole, setServerAdmin, signOutEverywhere, syncLdapUser } from '../api/client';
 import { isGrafanaApiError } from '../api/errors';
 import { OrgMembership, Session, UserSummary } from '../api/types';
-import { explainError } from '../model/explain';
+import { Explanation, explainError } from '../model/explain';
 import { changedOrgRoles, RoleEdit } from '../model/roles';
 import { plural, sessionTitle } from '../model/sessions';
+import { clockTime } from '../model/outcome';
 import { Outcome, outcome, verify } from './outcomes';
+import { forEachLimited } from './pool';
 import { UserEntry } from './useInventory';
 
 export interface Actions {
@@ -16,7 +18,12 @@ export interface Actions {
   signOut: (user: UserSummary, sessionCount: number) => Promise<Outcome>;
   saveRoles: (user: UserSummary, orgs: OrgMembership[], edit: RoleEdit, signOutAfter: boolean) => Promise<Outcome>;
   applyLdap: (user: UserSummary, sessionCount: number, viewerId: number) => Promise<Outcome>;
+  revokeMany: (targets: Array<{ user: UserSummary; sessions: Session[] }>) => Promise<Outcome>;
 }
+
+/** Outcomes of actions on many users at once are recorded under this id. */
+export const BULK_USER_ID = -1;
+const BULK_CONCURRENCY = 6;
 
 function isLdapRemovedUser(error: unknown): boolean {
   return (
@@ -215,5 +222,43 @@ export function useActions(refreshUser: (id: number) => Promise<UserEntry>): Act
     [record, refreshUser]
   );
 
-  return { outcomes, revoke, signOut, saveRoles, applyLdap };
+  const revokeMany = useCallback(
+    async (targets: Array<{ user: UserSummary; sessions: Session[] }>) => {
+      const jobs = targets.flatMap(({ user, sessions }) =>
+        sessions.filter((s) => !s.isActive).map((session) => ({ user, session }))
+      );
+      const failures: string[] = [];
+      let problem: Explanation | undefined;
+      await forEachLimited(jobs, BULK_CONCURRENCY, async ({ user, session }) => {
+        try {
+          await revokeSession(user.id, session.id);
+        } catch (error) {
+          const explained = explainError(error);
+          problem = problem ?? explained;
+          failures.push(`${user.login}: ${sessionTitle(session)} NOT revoked (${explained.grafanaSaid})`);
+        }
+      });
+      const users = targets.map((t) => t.user);
+      let left = 0;
+      await forEachLimited(users, BULK_CONCURRENCY, async (user) => {
+        const { entry } = await verify(refreshUser, user.id);
+        left += entry?.sessions?.length ?? 0;
+      });
+      const done = jobs.length - failures.length;
+      const checked = clockTime(new Date());
+      return record(
+        outcome({
+          userId: BULK_USER_ID,
+          status: failures.length === 0 ? 'success' : done > 0 ? 'partial' : 'error',
+          title: `Revoke ${plural(jobs.length, 'shown session')} of ${plural(users.length, 'user')}`,
+          steps: [`${plural(done, 'session')} revoked.`, ...failures],
+          problem,
+          proof: `those ${plural(users.length, 'user')} now hold ${plural(left, 'session')} in all (checked ${checked})`,
+        })
+      );
+    },
+    [record, refreshUser]
+  );
+
+  return { outcomes, revoke, signOut, saveRoles, applyLdap, revokeMany };
 }

@@ -1,79 +1,174 @@
-// Loads every user with their org memberships and sessions, and re-reads one user on demand.
-import { useCallback, useEffect, useState } from 'react';
+// The inventory as React state: every user that can hold a session, with their sessions, loaded
+// progressively by the loader and flushed to the screen in batches so thousands of answers do
+// not mean thousands of renders.
+import { useCallback, useEffect, useRef, useState } from 'react';
 
-import { getUser, getUserOrgs, getUserSessions, searchUsers } from '../api/client';
+import { getServerStats, getUser, getUserOrgs, getUserSessions } from '../api/client';
 import { GrafanaApiError, toApiError } from '../api/errors';
-import { OrgMembership, Session, UserSummary } from '../api/types';
+import { OrgMembership, ServerStats, Session, UserSummary } from '../api/types';
+import { SessionLifetime } from '../model/lifetime';
+import { fetchUserSessions, loadInventory, PagingProgress } from '../state/inventoryLoader';
 import { forEachLimited } from './pool';
-
-const PAGE_SIZE = 100;
-const CONCURRENCY = 6;
 
 export interface UserEntry {
   user: UserSummary;
   orgs?: OrgMembership[];
   sessions?: Session[];
-  /** Why this user's sessions or orgs could not be read. */
+  /** Why this user's sessions could not be read; the rest of the inventory goes on. */
   error?: GrafanaApiError;
 }
 
+export interface LoadSettings {
+  concurrency: number;
+  scanEveryUser: boolean;
+}
+
+export type LoadState = 'loading' | 'done' | 'cancelled' | 'failed';
+
 export interface Inventory {
   entries: UserEntry[];
-  totalUsers: number;
-  loadedUsers: number;
-  loading: boolean;
+  state: LoadState;
+  paging: PagingProgress;
+  scannedUsers: number;
+  lifetime?: SessionLifetime;
+  stats?: ServerStats;
   /** Set when the list itself could not be read (for example 403): nothing below is trustworthy. */
   fatal?: GrafanaApiError;
-  reload: () => void;
+  settings: LoadSettings;
+  reload: (settings?: LoadSettings) => void;
+  cancel: () => void;
+  retryUser: (userId: number) => void;
+  ensureOrgs: (userIds: number[]) => void;
   refreshUser: (userId: number) => Promise<UserEntry>;
 }
 
-async function readUser(user: UserSummary, signal?: AbortSignal): Promise<UserEntry> {
-  try {
-    const [orgs, sessions] = await Promise.all([getUserOrgs(user.id, signal), getUserSessions(user.id, signal)]);
-    return { user, orgs, sessions };
-  } catch (error) {
-    return { user, error: toApiError(error, 'GET', `/api/users/${user.id}`) };
-  }
+const FLUSH_MS = 100;
+const ORG_CONCURRENCY = 6;
+export const DEFAULT_LOAD_SETTINGS: LoadSettings = { concurrency: 6, scanEveryUser: false };
+
+function mark(name: string) {
+  performance.mark?.(`sessioncontrol:${name}`);
 }
 
-export function useInventory(): Inventory {
+export function useInventory(initial: LoadSettings = DEFAULT_LOAD_SETTINGS): Inventory {
+  const byId = useRef(new Map<number, UserEntry>());
+  const order = useRef<number[]>([]);
+  const orgsRequested = useRef(new Set<number>());
+  const controller = useRef<AbortController>();
+  const flushTimer = useRef<ReturnType<typeof setTimeout>>();
   const [entries, setEntries] = useState<UserEntry[]>([]);
-  const [totalUsers, setTotalUsers] = useState(0);
-  const [loading, setLoading] = useState(true);
+  const [state, setState] = useState<LoadState>('loading');
+  const [paging, setPaging] = useState<PagingProgress>({ totalUsers: 0, usersPaged: 0, pagingDone: false });
+  const [lifetime, setLifetime] = useState<SessionLifetime>();
+  const [stats, setStats] = useState<ServerStats>();
   const [fatal, setFatal] = useState<GrafanaApiError>();
+  const [settings, setSettings] = useState(initial);
   const [generation, setGeneration] = useState(0);
 
-  const put = useCallback((entry: UserEntry) => {
-    setEntries((current) => current.map((e) => (e.user.id === entry.user.id ? entry : e)));
+  const flush = useCallback(() => {
+    flushTimer.current = undefined;
+    setEntries(order.current.map((id) => byId.current.get(id)!));
   }, []);
+  const scheduleFlush = useCallback(() => {
+    flushTimer.current ??= setTimeout(flush, FLUSH_MS);
+  }, [flush]);
+  const update = useCallback(
+    (userId: number, change: Partial<UserEntry>) => {
+      const entry = byId.current.get(userId);
+      if (entry) {
+        byId.current.set(userId, { ...entry, ...change });
+        scheduleFlush();
+      }
+    },
+    [scheduleFlush]
+  );
 
   useEffect(() => {
-    const controller = new AbortController();
-    const { signal } = controller;
-
-    const load = async () => {
-      const users: UserSummary[] = [];
-      for (let page = 1; ; page++) {
-        const result = await searchUsers({ page, perPage: PAGE_SIZE, sort: 'lastSeenAtAge-desc', signal });
-        users.push(...result.users);
-        setTotalUsers(result.totalCount);
-        if (result.users.length < PAGE_SIZE || users.length >= result.totalCount || signal.aborted) {
-          break;
+    const abort = new AbortController();
+    controller.current = abort;
+    byId.current = new Map();
+    order.current = [];
+    orgsRequested.current = new Set();
+    mark('inventory-start');
+    getServerStats(abort.signal).then(setStats, () => undefined);
+    loadInventory(
+      { ...settings, signal: abort.signal },
+      {
+        onLifetime: setLifetime,
+        onCandidates: (users, progress) => {
+          for (const user of users) {
+            byId.current.set(user.id, { user });
+            order.current.push(user.id);
+          }
+          setPaging(progress);
+          scheduleFlush();
+        },
+        onSessions: (userId, sessions) => update(userId, { sessions, error: undefined }),
+        onUserError: (userId, error) => update(userId, { error }),
+      }
+    )
+      .then(() => {
+        if (!abort.signal.aborted) {
+          flush();
+          mark('inventory-complete');
+          setState('done');
         }
-      }
-      if (signal.aborted) {
-        return;
-      }
-      setEntries(users.map((user) => ({ user })));
-      await forEachLimited(users, CONCURRENCY, async (user) => put(await readUser(user, signal)), signal);
-    };
+      })
+      .catch((error) => {
+        if (!abort.signal.aborted) {
+          flush();
+          setFatal(toApiError(error, 'GET', '/api/users/search'));
+          setState('failed');
+        }
+      });
+    return () => abort.abort();
+  }, [generation, settings, flush, scheduleFlush, update]);
 
-    load()
-      .catch((error) => !signal.aborted && setFatal(toApiError(error, 'GET', '/api/users/search')))
-      .finally(() => !signal.aborted && setLoading(false));
-    return () => controller.abort();
-  }, [generation, put]);
+  useEffect(() => () => clearTimeout(flushTimer.current), []);
+
+  const reload = useCallback((next?: LoadSettings) => {
+    setEntries([]);
+    setFatal(undefined);
+    setState('loading');
+    setPaging({ totalUsers: 0, usersPaged: 0, pagingDone: false });
+    if (next) {
+      setSettings(next);
+    }
+    setGeneration((g) => g + 1);
+  }, []);
+
+  const cancel = useCallback(() => {
+    controller.current?.abort();
+    flush();
+    setState('cancelled');
+  }, [flush]);
+
+  const retryUser = useCallback(
+    (userId: number) => {
+      update(userId, { error: undefined, sessions: undefined });
+      fetchUserSessions(userId)
+        .then((sessions) => update(userId, { sessions }))
+        .catch((error) =>
+          update(userId, { error: toApiError(error, 'GET', `/api/admin/users/${userId}/auth-tokens`) })
+        );
+    },
+    [update]
+  );
+
+  const ensureOrgs = useCallback(
+    (userIds: number[]) => {
+      const missing = userIds.filter((id) => !orgsRequested.current.has(id) && byId.current.has(id));
+      missing.forEach((id) => orgsRequested.current.add(id));
+      forEachLimited(missing, ORG_CONCURRENCY, async (id) => {
+        try {
+          update(id, { orgs: await getUserOrgs(id) });
+        } catch {
+          orgsRequested.current.delete(id); // asked again when the row shows next time
+        }
+      });
+    },
+    [update]
+  );
 
   const refreshUser = useCallback(
     async (userId: number): Promise<UserEntry> => {
@@ -83,18 +178,30 @@ export function useInventory(): Inventory {
         getUserSessions(userId),
       ]);
       const entry: UserEntry = { user: profile, orgs, sessions };
-      put(entry);
+      if (!byId.current.has(userId)) {
+        order.current.push(userId);
+      }
+      byId.current.set(userId, entry);
+      flush();
       return entry;
     },
-    [put]
+    [flush]
   );
 
-  const reload = useCallback(() => {
-    setEntries([]);
-    setFatal(undefined);
-    setLoading(true);
-    setGeneration((g) => g + 1);
-  }, []);
-  const loadedUsers = entries.filter((e) => e.sessions || e.error).length;
-  return { entries, totalUsers, loadedUsers, loading, fatal, reload, refreshUser };
+  const scannedUsers = entries.filter((e) => e.sessions || e.error).length;
+  return {
+    entries,
+    state,
+    paging,
+    scannedUsers,
+    lifetime,
+    stats,
+    fatal,
+    settings,
+    reload,
+    cancel,
+    retryUser,
+    ensureOrgs,
+    refreshUser,
+  };
 }

@@ -1,55 +1,150 @@
-// Which users the table shows for a search text and the "users without sessions" switch.
+// Which users and sessions the table shows: free text, user filters (auth source, org, role,
+// server admin) and session filters (IP prefix, browser, OS, sign-in and last-seen times).
+import { Session } from '../api/types';
 import { UserEntry } from '../hooks/useInventory';
+import { parseGrafanaDuration } from './lifetime';
+
+export type SortKey = 'recent' | 'login' | 'signedIn' | 'sessions';
 
 export interface InventoryFilter {
   text: string;
   showUsersWithoutSessions: boolean;
   /** Only users whose Grafana roles differ from what LDAP maps now. */
   ldapDriftOnly: boolean;
+  authSource?: string;
+  orgId?: number;
+  orgRole?: string;
+  serverAdmin?: 'yes' | 'no';
+  /** An IP address or its beginning, e.g. "10.20." */
+  ip?: string;
+  browser?: string;
+  os?: string;
+  /** yyyy-mm-dd, the admin's local day */
+  signedInAfter?: string;
+  signedInBefore?: string;
+  /** A Grafana duration: "15m", "1h", "24h", "7d" */
+  lastSeenWithin?: string;
+  sort: SortKey;
 }
 
-/** How many LDAP differences a user has; undefined while unknown (not an LDAP user, or not checked yet). */
-export type DriftCount = (entry: UserEntry) => number | undefined;
+export const EMPTY_FILTER: InventoryFilter = {
+  text: '',
+  showUsersWithoutSessions: false,
+  ldapDriftOnly: false,
+  sort: 'recent',
+};
 
 /** Users the admin just acted on stay listed, so the proof of the action stays in view. */
 export type PinnedUsers = ReadonlySet<number>;
 
-function haystack(entry: UserEntry): string {
-  const { user, sessions = [] } = entry;
-  const sessionText = sessions.map((s) => `${s.clientIp} ${s.browser} ${s.os} ${s.device}`);
-  return [user.login, user.name, user.email, ...user.authLabels, ...sessionText].join(' ').toLowerCase();
+/** How many LDAP differences a user has; undefined while unknown (not an LDAP user, or not checked yet). */
+export type DriftCount = (entry: UserEntry) => number | undefined;
+
+/** A user as shown: the entry, and those of its sessions the filters keep. */
+export interface VisibleUser {
+  entry: UserEntry;
+  sessions: Session[];
 }
 
-export function hasSessions(entry: UserEntry): boolean {
-  return (entry.sessions?.length ?? 0) > 0;
+export function authSourceOf(entry: UserEntry): string {
+  return entry.user.authLabels.length ? entry.user.authLabels.join(', ') : 'Local';
+}
+
+export function hasSessionFilter(filter: InventoryFilter): boolean {
+  return Boolean(
+    filter.ip || filter.browser || filter.os || filter.signedInAfter || filter.signedInBefore || filter.lastSeenWithin
+  );
+}
+
+function startOfDay(day: string): number {
+  return new Date(`${day}T00:00:00`).getTime();
+}
+
+function sessionMatcher(filter: InventoryFilter, now: Date): (s: Session) => boolean {
+  const ip = filter.ip?.trim();
+  const after = filter.signedInAfter ? startOfDay(filter.signedInAfter) : undefined;
+  const before = filter.signedInBefore ? startOfDay(filter.signedInBefore) + 86_400_000 : undefined;
+  const within = filter.lastSeenWithin ? parseGrafanaDuration(filter.lastSeenWithin) : undefined;
+  return (s) =>
+    (!ip || s.clientIp.startsWith(ip)) &&
+    (!filter.browser || s.browser === filter.browser) &&
+    (!filter.os || s.os === filter.os) &&
+    (after === undefined || s.createdAt.getTime() >= after) &&
+    (before === undefined || s.createdAt.getTime() < before) &&
+    (within === undefined || s.seenAt.getTime() >= now.getTime() - within);
+}
+
+function userMatcher(filter: InventoryFilter): (e: UserEntry) => boolean {
+  return (e) =>
+    (!filter.authSource || authSourceOf(e) === filter.authSource) &&
+    (!filter.serverAdmin || e.user.isServerAdmin === (filter.serverAdmin === 'yes')) &&
+    (filter.orgId === undefined ||
+      Boolean(e.orgs?.some((o) => o.orgId === filter.orgId && (!filter.orgRole || o.role === filter.orgRole)))) &&
+    (!filter.orgRole || filter.orgId !== undefined || Boolean(e.orgs?.some((o) => o.role === filter.orgRole)));
+}
+
+const userText = new WeakMap<UserEntry['user'], string>();
+function textOfUser(entry: UserEntry): string {
+  let text = userText.get(entry.user);
+  if (text === undefined) {
+    const { user } = entry;
+    text = [user.login, user.name, user.email, ...user.authLabels].join(' ').toLowerCase();
+    userText.set(entry.user, text);
+  }
+  return text;
+}
+
+function textOfSession(s: Session): string {
+  return `${s.clientIp} ${s.browser} ${s.browserVersion} ${s.os} ${s.device}`.toLowerCase();
 }
 
 export function filterEntries(
   entries: UserEntry[],
   filter: InventoryFilter,
   pinned: PinnedUsers = new Set(),
-  driftCount: DriftCount = () => undefined
-): UserEntry[] {
+  driftCount: DriftCount = () => undefined,
+  now = new Date()
+): VisibleUser[] {
   const words = filter.text.toLowerCase().split(/\s+/).filter(Boolean);
-  const inScope = (entry: UserEntry) => {
+  const sessionOk = sessionMatcher(filter, now);
+  const userOk = userMatcher(filter);
+  const bySession = hasSessionFilter(filter);
+  const visible: VisibleUser[] = [];
+  for (const entry of entries) {
+    const all = entry.sessions ?? [];
     if (pinned.has(entry.user.id)) {
-      return true;
+      visible.push({ entry, sessions: all });
+      continue;
     }
-    if (filter.ldapDriftOnly) {
-      return (driftCount(entry) ?? 0) > 0;
+    if (!userOk(entry) || (filter.ldapDriftOnly && !(driftCount(entry) ?? 0))) {
+      continue;
+    }
+    // A word matches the user or, failing that, narrows the user's sessions.
+    const userWords = textOfUser(entry);
+    const sessionWords = words.filter((w) => !userWords.includes(w));
+    const sessions = all.filter((s) => sessionOk(s) && sessionWords.every((w) => textOfSession(s).includes(w)));
+    const narrowed = bySession || sessionWords.length > 0;
+    if (narrowed && sessions.length === 0) {
+      continue;
     }
     // Users still loading or failed stay visible: hiding them would hide an error or a session.
-    return filter.showUsersWithoutSessions || hasSessions(entry) || !entry.sessions;
-  };
-  return entries.filter((entry) => inScope(entry) && words.every((word) => haystack(entry).includes(word)));
+    const scoped = filter.ldapDriftOnly || filter.showUsersWithoutSessions || all.length > 0 || !entry.sessions;
+    if (scoped) {
+      visible.push({ entry, sessions });
+    }
+  }
+  return visible.sort(SORTS[filter.sort]);
 }
 
-/** Most recently active first: newest session activity, then last seen. */
-export function byRecentActivity(a: UserEntry, b: UserEntry): number {
-  return activity(b) - activity(a);
+function newest(sessions: Session[], key: 'seenAt' | 'createdAt'): number {
+  return sessions.reduce((max, s) => Math.max(max, s[key].getTime()), 0);
 }
 
-function activity(entry: UserEntry): number {
-  const newest = Math.max(0, ...(entry.sessions ?? []).map((s) => s.seenAt.getTime()));
-  return newest || entry.user.lastSeenAt?.getTime() || 0;
-}
+const SORTS: Record<SortKey, (a: VisibleUser, b: VisibleUser) => number> = {
+  recent: (a, b) =>
+    (newest(b.sessions, 'seenAt') || b.entry.user.lastSeenAt?.getTime() || 0) -
+    (newest(a.sessions, 'seenAt') || a.entry.user.lastSeenAt?.getTime() || 0),
+  login: (a, b) => a.entry.user.login.localeCompare(b.entry.user.login),
+  signedIn: (a, b) => newest(b.sessions, 'createdAt') - newest(a.sessions, 'createdAt'),
+  sessions: (a, b) => b.sessions.length - a.sessions.length,
+};

@@ -2,7 +2,7 @@ import { GrafanaApiError } from '../api/errors';
 import { Session, UserProfile } from '../api/types';
 import { UserEntry } from '../hooks/useInventory';
 import { explainError } from './explain';
-import { filterEntries } from './filter';
+import { EMPTY_FILTER, filterEntries } from './filter';
 import { describeVerifiedState } from './outcome';
 import { changedOrgRoles, isDemotion, roleLock } from './roles';
 import { browserLabel, osLabel, tokenlessProvider, whyNoSignOutEverywhere, whyNotRevocable } from './sessions';
@@ -157,9 +157,9 @@ describe('explaining refusals', () => {
 });
 
 describe('filtering', () => {
-  const entry = (login: string, sessions: Session[] | undefined): UserEntry => ({
+  const entry = (id: number, login: string, sessions: Session[] | undefined): UserEntry => ({
     user: {
-      id: login.length,
+      id,
       login,
       name: login,
       email: `${login}@example.com`,
@@ -169,30 +169,69 @@ describe('filtering', () => {
     },
     sessions,
   });
-  const entries = [entry('bob', [session({ clientIp: '192.0.2.7' })]), entry('zoe', []), entry('kim', undefined)];
+  const entries = [
+    entry(1, 'bob', [
+      session({ id: 11, clientIp: '192.0.2.7' }),
+      session({ id: 12, clientIp: '10.1.1.1', browser: 'Firefox' }),
+    ]),
+    entry(2, 'zoe', []),
+    entry(3, 'kim', undefined),
+  ];
+  const logins = (rows: ReturnType<typeof filterEntries>) => rows.map((r) => r.entry.user.login);
 
   it('hides users without sessions by default but keeps users still loading', () => {
-    const shown = filterEntries(entries, { text: '', showUsersWithoutSessions: false, ldapDriftOnly: false }).map(
-      (e) => e.user.login
-    );
-    expect(shown).toEqual(['bob', 'kim']);
+    expect(logins(filterEntries(entries, EMPTY_FILTER))).toEqual(expect.arrayContaining(['bob', 'kim']));
+    expect(logins(filterEntries(entries, EMPTY_FILTER))).not.toContain('zoe');
   });
 
   it('keeps a user the admin just acted on, even with no sessions left', () => {
-    const shown = filterEntries(
-      entries,
-      { text: '', showUsersWithoutSessions: false, ldapDriftOnly: false },
-      new Set([3])
-    ).map((e) => e.user.login);
-    expect(shown).toContain('zoe');
+    expect(logins(filterEntries(entries, EMPTY_FILTER, new Set([2])))).toContain('zoe');
   });
 
-  it('matches every word against login, email and session IP', () => {
-    const shown = filterEntries(entries, {
-      text: 'bob 192.0.2',
-      showUsersWithoutSessions: true,
-      ldapDriftOnly: false,
-    }).map((e) => e.user.login);
-    expect(shown).toEqual(['bob']);
+  it('narrows to the sessions whose IP starts with the prefix', () => {
+    const [bob, ...rest] = filterEntries(entries, { ...EMPTY_FILTER, ip: '192.0.2.' });
+    expect(rest).toEqual([]);
+    expect(bob.sessions.map((s) => s.id)).toEqual([11]);
+    expect(bob.entry.sessions).toHaveLength(2);
+  });
+
+  it('matches words against the user first, then narrows sessions by the rest', () => {
+    const [bob] = filterEntries(entries, { ...EMPTY_FILTER, text: 'bob firefox' });
+    expect(bob.sessions.map((s) => s.id)).toEqual([12]);
+  });
+
+  it('filters by browser, sign-in day and last seen', () => {
+    const now = new Date('2026-12-03T12:00:00Z');
+    const byBrowser = filterEntries(entries, { ...EMPTY_FILTER, browser: 'Firefox' }, new Set(), () => undefined, now);
+    expect(byBrowser[0].sessions.map((s) => s.id)).toEqual([12]);
+    const recent = filterEntries(entries, { ...EMPTY_FILTER, lastSeenWithin: '1h' }, new Set(), () => undefined, now);
+    expect(recent).toEqual([]);
+    const signedAfter = filterEntries(
+      entries,
+      { ...EMPTY_FILTER, signedInAfter: '2026-12-02' },
+      new Set(),
+      () => undefined,
+      now
+    );
+    expect(signedAfter).toEqual([]);
+    const signedBefore = filterEntries(
+      entries,
+      { ...EMPTY_FILTER, signedInBefore: '2026-12-01' },
+      new Set(),
+      () => undefined,
+      now
+    );
+    expect(logins(signedBefore)).toEqual(['bob']);
+  });
+
+  it('filters by org role once org memberships are known', () => {
+    const withOrgs = [{ ...entries[0], orgs: [{ orgId: 2, orgName: 'Ops', role: 'Admin' }] }, entries[2]];
+    expect(logins(filterEntries(withOrgs, { ...EMPTY_FILTER, orgId: 2, orgRole: 'Admin' }))).toEqual(['bob']);
+    expect(logins(filterEntries(withOrgs, { ...EMPTY_FILTER, orgRole: 'Viewer' }))).toEqual([]);
+  });
+
+  it('shows only LDAP drift when asked', () => {
+    const drift = (e: UserEntry) => (e.user.login === 'bob' ? 2 : 0);
+    expect(logins(filterEntries(entries, { ...EMPTY_FILTER, ldapDriftOnly: true }, new Set(), drift))).toEqual(['bob']);
   });
 });

@@ -39,7 +39,7 @@ async function openEditor(login: string, users = seed()) {
   signInAs({ id: 1, login: 'admin', isGrafanaAdmin: true });
   const grafana = fakeGrafana(users, 1);
   render(<SessionsPage />);
-  await screen.findByText(/3 users read/);
+  await screen.findByText(/^3 users scanned$/);
   await userEvent.click(screen.getByRole('button', { name: `Edit roles of ${login}` }));
   const title = await screen.findByRole('heading', { name: `Roles of ${login}` });
   const drawer = title.closest<HTMLElement>('[role="dialog"]')!;
@@ -108,4 +108,19 @@ describe('Role editor', () => {
       expect(grafana.requestsTo('POST /api/admin/users/2/logout')).toHaveLength(0);
     }
   );
+});
+
+describe('Role editor with several changes', () => {
+  it('changes an org role and removes server admin in one save', async () => {
+    const users = seed();
+    users[1].isServerAdmin = true;
+    const { grafana, drawer } = await openEditor('bob', users);
+    await userEvent.click(within(drawer.getByRole('radiogroup', { name: 'Role in Ops' })).getByLabelText('Viewer'));
+    await userEvent.click(drawer.getByRole('switch', { name: 'Grafana server admin' }));
+    expect(drawer.getByRole('switch', { name: 'Grafana server admin' })).not.toBeChecked();
+    await userEvent.click(drawer.getByRole('button', { name: 'Change role and sign out' }));
+    await waitFor(() => expect(grafana.requestsTo('PUT /api/admin/users/2/permissions')).toHaveLength(1));
+    expect(grafana.requestsTo('PUT /api/admin/users/2/permissions')[0].data).toEqual({ isGrafanaAdmin: false });
+    expect(grafana.requestsTo('PATCH /api/orgs/2/users/2')[0].data).toEqual({ role: 'Viewer' });
+  });
 });

@@ -43,7 +43,7 @@ async function openPage(users = seed()): Promise<FakeBackend> {
   signInAs({ id: 1, login: 'admin', isGrafanaAdmin: true });
   const grafana = fakeGrafana(users, 1);
   render(<SessionsPage />);
-  await screen.findByText(/4 users read/);
+  await screen.findByText(/^4 users scanned$/);
   return grafana;
 }
 
@@ -82,7 +82,7 @@ describe('Sessions page', () => {
     expect(bob.getByText('Chrome 126.0')).toBeInTheDocument();
     expect(bob.getByText('Windows 10')).toBeInTheDocument();
     expect(bob.getByText('10.0.0.21')).toBeInTheDocument();
-    expect(bob.getByText(/Main Org\./)).toHaveTextContent('Main Org.: Admin');
+    expect(await bob.findByText(/Main Org\./)).toHaveTextContent('Main Org.: Admin');
     expect(within(group('dana')).getByText(/LDAP/)).toBeInTheDocument();
   });
 

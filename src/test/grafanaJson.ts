@@ -1,5 +1,5 @@
 // Grafana's JSON as the HTTP API sends it (field names from grafana-api.md), for fixtures.
-import { config } from '@grafana/runtime';
+import { config, locationService } from '@grafana/runtime';
 
 const recent = (minutesAgo: number) => new Date(Date.now() - minutesAgo * 60_000).toISOString();
 
@@ -50,7 +50,8 @@ export function profileJson(id: number, login: string, overrides: Record<string,
   };
 }
 
-/** Signs the page's viewer in, the way Grafana's boot data would. */
+/** Signs the page's viewer in, the way Grafana's boot data would, on a page URL without filters. */
 export function signInAs(user: { id: number; login: string; isGrafanaAdmin: boolean; orgRole?: string }) {
+  locationService.replace('/a/sessioncontrol-admin-app/sessions');
   Object.assign(config.bootData.user, { orgRole: 'Admin', ...user });
 }

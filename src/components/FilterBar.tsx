@@ -1,0 +1,191 @@
+import React, { useMemo } from 'react';
+import { Button, Combobox, ComboboxOption, InlineField, Input, Stack } from '@grafana/ui';
+
+import { UserEntry } from '../hooks/useInventory';
+import { authSourceOf, EMPTY_FILTER, InventoryFilter, SortKey } from '../model/filter';
+
+interface Props {
+  entries: UserEntry[];
+  filter: InventoryFilter;
+  onChange: (filter: InventoryFilter) => void;
+}
+
+function options(values: Iterable<string>): Array<ComboboxOption<string>> {
+  return [...new Set(values)]
+    .filter(Boolean)
+    .sort()
+    .map((v) => ({ label: v, value: v }));
+}
+
+const ROLES = options(['Admin', 'Editor', 'Viewer', 'None']);
+const ADMIN: Array<ComboboxOption<'yes' | 'no'>> = [
+  { label: 'Server admins', value: 'yes' },
+  { label: 'Not server admins', value: 'no' },
+];
+const SEEN: Array<ComboboxOption<string>> = [
+  { label: '15 minutes', value: '15m' },
+  { label: '1 hour', value: '1h' },
+  { label: '24 hours', value: '24h' },
+  { label: '7 days', value: '7d' },
+];
+const SORT: Array<ComboboxOption<SortKey>> = [
+  { label: 'Most recently active', value: 'recent' },
+  { label: 'Newest sign-in', value: 'signedIn' },
+  { label: 'Most sessions', value: 'sessions' },
+  { label: 'Login A–Z', value: 'login' },
+];
+
+/** Filters on users and sessions; each value is kept in the URL. */
+export function FilterBar({ entries, filter, onChange }: Props) {
+  const choices = useMemo(() => {
+    const sessions = entries.flatMap((e) => e.sessions ?? []);
+    const orgs = new Map(entries.flatMap((e) => e.orgs ?? []).map((o) => [o.orgId, o.orgName]));
+    return {
+      auth: options(entries.map(authSourceOf)),
+      orgs: [...orgs.entries()].sort((a, b) => a[1].localeCompare(b[1])).map(([value, label]) => ({ value, label })),
+      browsers: options(sessions.map((s) => s.browser)),
+      os: options(sessions.map((s) => s.os)),
+    };
+  }, [entries]);
+  const set = (change: Partial<InventoryFilter>) => onChange({ ...filter, ...change });
+  const active =
+    JSON.stringify({ ...filter, text: '' }) !==
+    JSON.stringify({
+      ...EMPTY_FILTER,
+      ldapDriftOnly: filter.ldapDriftOnly,
+      showUsersWithoutSessions: filter.showUsersWithoutSessions,
+    });
+
+  return (
+    <Stack direction="row" gap={1} wrap="wrap" alignItems="center">
+      <Choice
+        id="filter-auth"
+        label="Auth"
+        width={16}
+        options={choices.auth}
+        value={filter.authSource}
+        onChange={(authSource) => set({ authSource })}
+      />
+      <Choice
+        id="filter-org"
+        label="Org"
+        width={18}
+        options={choices.orgs}
+        value={filter.orgId}
+        onChange={(orgId) => set({ orgId })}
+      />
+      <Choice
+        id="filter-role"
+        label="Role"
+        width={14}
+        options={ROLES}
+        value={filter.orgRole}
+        onChange={(orgRole) => set({ orgRole })}
+      />
+      <Choice
+        id="filter-server-admin"
+        label="Server admin"
+        width={20}
+        options={ADMIN}
+        value={filter.serverAdmin}
+        onChange={(serverAdmin) => set({ serverAdmin })}
+      />
+      <InlineField label="IP" htmlFor="filter-ip" transparent>
+        <Input
+          id="filter-ip"
+          width={16}
+          placeholder="e.g. 10.20."
+          value={filter.ip ?? ''}
+          onChange={(e) => set({ ip: e.currentTarget.value || undefined })}
+        />
+      </InlineField>
+      <Choice
+        id="filter-browser"
+        label="Browser"
+        width={18}
+        options={choices.browsers}
+        value={filter.browser}
+        onChange={(browser) => set({ browser })}
+      />
+      <Choice
+        id="filter-os"
+        label="OS"
+        width={16}
+        options={choices.os}
+        value={filter.os}
+        onChange={(os) => set({ os })}
+      />
+      <InlineField label="Signed in after" htmlFor="filter-after" transparent>
+        <Input
+          id="filter-after"
+          type="date"
+          width={18}
+          value={filter.signedInAfter ?? ''}
+          onChange={(e) => set({ signedInAfter: e.currentTarget.value || undefined })}
+        />
+      </InlineField>
+      <InlineField label="before" htmlFor="filter-before" transparent>
+        <Input
+          id="filter-before"
+          type="date"
+          width={18}
+          value={filter.signedInBefore ?? ''}
+          onChange={(e) => set({ signedInBefore: e.currentTarget.value || undefined })}
+        />
+      </InlineField>
+      <Choice
+        id="filter-seen"
+        label="Last seen within"
+        width={14}
+        options={SEEN}
+        value={filter.lastSeenWithin}
+        onChange={(lastSeenWithin) => set({ lastSeenWithin })}
+      />
+      <InlineField label="Sort" htmlFor="filter-sort" transparent>
+        <Combobox
+          id="filter-sort"
+          width={22}
+          options={SORT}
+          value={filter.sort}
+          onChange={(v) => set({ sort: v.value })}
+        />
+      </InlineField>
+      {active && (
+        <Button
+          variant="secondary"
+          fill="text"
+          icon="times"
+          onClick={() => onChange({ ...EMPTY_FILTER, text: filter.text })}
+        >
+          Clear filters
+        </Button>
+      )}
+    </Stack>
+  );
+}
+
+interface ChoiceProps<T extends string | number> {
+  id: string;
+  label: string;
+  width: number;
+  options: Array<ComboboxOption<T>>;
+  value?: T;
+  onChange: (value: T | undefined) => void;
+}
+
+/** One clearable filter: "Any" when empty. */
+function Choice<T extends string | number>({ id, label, width, options, value, onChange }: ChoiceProps<T>) {
+  return (
+    <InlineField label={label} htmlFor={id} transparent>
+      <Combobox
+        id={id}
+        width={width}
+        isClearable
+        placeholder="Any"
+        options={options}
+        value={value ?? null}
+        onChange={(v) => onChange(v?.value)}
+      />
+    </InlineField>
+  );
+}
