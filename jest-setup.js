@@ -11,3 +11,8 @@ class IntersectionObserverStub {
   }
 }
 Object.assign(global, { IntersectionObserver: IntersectionObserverStub });
+
+// @grafana/ui's Combobox measures option text on a canvas; jsdom has none.
+if (typeof HTMLCanvasElement !== 'undefined' && HTMLCanvasElement.prototype) {
+  HTMLCanvasElement.prototype.getContext = () => ({ measureText: (text) => ({ width: String(text).length * 7 }) });
+}
