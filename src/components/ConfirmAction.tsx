@@ -51,7 +51,7 @@ function texts(action: PendingAction) {
   return {
     title: `Sign ${who} out everywhere?`,
     body: `This ends all ${plural(action.sessionCount, 'session')} of ${who}. Every browser of ${who} is signed out at its next request and must sign in again.`,
-    confirmText: `Sign out of ${plural(action.sessionCount, 'session')}`,
+    confirmText: `End ${plural(action.sessionCount, 'session')} of ${who}`,
   };
 }
 

@@ -5,6 +5,7 @@ import { Button, Field, InlineField, InlineSwitch, Input, Stack, Text, useStyles
 
 import { Inventory, LoadSettings } from '../hooks/useInventory';
 import { describeDuration, SAFETY_MARGIN_MS } from '../model/lifetime';
+import { clockTime } from '../model/outcome';
 import { plural } from '../model/sessions';
 
 interface Props {
@@ -36,6 +37,7 @@ export function InventoryProgress({ inventory, usersWithSessions, sessionCount }
           {state === 'loading' &&
             `Scanning… ${n(inventory.scannedUsers)} of ${n(candidates)} users${paging.pagingDone ? '' : ' found so far'}`}
           {state === 'done' && `${n(inventory.scannedUsers)} users scanned`}
+          {state === 'done' && inventory.completedAt && ` (read ${clockTime(inventory.completedAt)})`}
           {state === 'cancelled' && `Cancelled after ${n(inventory.scannedUsers)} of ${n(candidates)} users`}
           {state === 'failed' && `Stopped after ${n(inventory.scannedUsers)} users`}
         </Text>

@@ -31,7 +31,7 @@ export function ActivityLog({ outcomes }: { outcomes: Outcome[] }) {
   return (
     <details>
       <summary>Your actions on this page ({outcomes.length})</summary>
-      <ul aria-label="Your actions on this page">
+      <ul aria-label="Your actions on this page" style={{ paddingLeft: '1.5em' }}>
         {outcomes.map((o) => (
           <li key={o.id}>
             {PREFIX[o.status]}: {o.title}

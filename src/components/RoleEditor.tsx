@@ -124,6 +124,7 @@ function RoleForm({
     serverAdminCount,
     soleAdminOrgIds,
     ldapOrgIds: mapping?.orgRoles.map((r) => r.orgId),
+    viewerId,
   });
   const demotion = isDemotion(changes, profile.isServerAdmin, edit.isServerAdmin);
   const signOutBlocked = whyNoSignOutEverywhere(profile, sessionCount, viewerId);

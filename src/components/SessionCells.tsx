@@ -50,7 +50,7 @@ export function SessionCells({ session, userLogin, onRevoke }: Props) {
       <td>
         <When date={session.seenAt} />
       </td>
-      <td>
+      <td className="sc-action">
         {blocked ? (
           <Tooltip content={blocked}>
             <span>
@@ -70,7 +70,7 @@ export function SessionCells({ session, userLogin, onRevoke }: Props) {
             size="sm"
             variant="destructive"
             fill="outline"
-            aria-label={`Revoke ${userLogin}'s session on ${browserLabel(session)}`}
+            aria-label={`Revoke ${userLogin}'s session on ${browserLabel(session)} from ${session.clientIp || 'an unknown address'}`}
             onClick={() => onRevoke(session)}
           >
             Revoke

@@ -70,11 +70,17 @@ export function SessionsTable({
 
   return (
     <div className={styles.wrapper}>
+      {rows.length === 0 && (
+        <p className={styles.empty}>
+          No user matches. Users without sessions are hidden unless “Show users without sessions” is on; the filters
+          above may hide the rest.
+        </p>
+      )}
       <table className={styles.table} aria-label="Sessions by user">
         <thead>
           <tr>
             {HEADERS.map((h) => (
-              <th key={h} scope="col">
+              <th key={h} scope="col" className={h === 'Action' ? 'sc-action' : undefined}>
                 {h}
               </th>
             ))}
@@ -125,9 +131,12 @@ const getStyles = (theme: GrafanaTheme2) => ({
     'tbody td': { whiteSpace: 'nowrap' },
     // Unparsed user agents can be thousands of characters: keep the cell short, the full text in its title.
     'td.sc-truncate': { maxWidth: 260, overflow: 'hidden', textOverflow: 'ellipsis' },
+    // Keep Revoke in view when the table scrolls sideways on narrower screens.
+    '.sc-action': { position: 'sticky', right: 0, background: theme.colors.background.primary },
     'tbody th > div:first-child': { fontWeight: theme.typography.fontWeightMedium },
     'tbody th button': { marginTop: theme.spacing(0.5) },
     tbody: { borderBottom: `2px solid ${theme.colors.border.medium}` },
   }),
+  empty: css({ padding: theme.spacing(2), color: theme.colors.text.secondary }),
   pagination: css({ display: 'flex', justifyContent: 'center', marginTop: theme.spacing(2) }),
 });

@@ -45,17 +45,21 @@ export function useActions(refreshUser: (id: number) => Promise<UserEntry>): Act
       try {
         await revokeSession(user.id, session.id);
       } catch (error) {
-        const alreadyGone = isGrafanaApiError(error) && error.status === 404;
         const { proof } = await verify(refreshUser, user.id);
+        if (isGrafanaApiError(error) && error.status === 404 && /token not found/i.test(error.message)) {
+          // The session was gone before we asked: what the admin wanted.
+          return record(
+            outcome({
+              userId: user.id,
+              status: 'success',
+              title,
+              steps: [`Already ended (Grafana: ${error.message}).`],
+              proof,
+            })
+          );
+        }
         return record(
-          outcome({
-            userId: user.id,
-            status: 'error',
-            title,
-            steps: [],
-            problem: explainError(error),
-            proof: alreadyGone ? proof : undefined,
-          })
+          outcome({ userId: user.id, status: 'error', title, steps: [], problem: explainError(error), proof })
         );
       }
       const { entry, proof, problem } = await verify(refreshUser, user.id);
@@ -89,7 +93,11 @@ export function useActions(refreshUser: (id: number) => Promise<UserEntry>): Act
           userId: user.id,
           status: problem || left > 0 ? 'partial' : 'success',
           title,
-          steps: [left > 0 ? `Grafana still lists ${plural(left, 'session')}.` : 'All sessions ended.'],
+          steps: [
+            left > 0
+              ? `Grafana still lists ${plural(left, 'session')}.`
+              : `All ${plural(sessionCount, 'session')} ended.`,
+          ],
           problem,
           proof,
         })
@@ -132,7 +140,7 @@ export function useActions(refreshUser: (id: number) => Promise<UserEntry>): Act
       if (signOutAfter && failed === 0) {
         try {
           await signOutEverywhere(user.id);
-          steps.push('Signed out everywhere.');
+          steps.push('Signed out everywhere: every session ended.');
           done++;
         } catch (error) {
           problem = problem ?? explainError(error);

@@ -30,6 +30,8 @@ export interface Inventory {
   state: LoadState;
   paging: PagingProgress;
   scannedUsers: number;
+  /** When the scan finished: the time the list was read from Grafana. */
+  completedAt?: Date;
   lifetime?: SessionLifetime;
   stats?: ServerStats;
   /** Set when the list itself could not be read (for example 403): nothing below is trustworthy. */
@@ -62,6 +64,7 @@ export function useInventory(initial: LoadSettings = DEFAULT_LOAD_SETTINGS): Inv
   const [lifetime, setLifetime] = useState<SessionLifetime>();
   const [stats, setStats] = useState<ServerStats>();
   const [fatal, setFatal] = useState<GrafanaApiError>();
+  const [completedAt, setCompletedAt] = useState<Date>();
   const [settings, setSettings] = useState(initial);
   const [generation, setGeneration] = useState(0);
 
@@ -111,6 +114,7 @@ export function useInventory(initial: LoadSettings = DEFAULT_LOAD_SETTINGS): Inv
         if (!abort.signal.aborted) {
           flush();
           mark('inventory-complete');
+          setCompletedAt(new Date());
           setState('done');
         }
       })
@@ -194,6 +198,7 @@ export function useInventory(initial: LoadSettings = DEFAULT_LOAD_SETTINGS): Inv
     state,
     paging,
     scannedUsers,
+    completedAt,
     lifetime,
     stats,
     fatal,

@@ -73,6 +73,7 @@ export interface WarningContext {
   soleAdminOrgIds: number[];
   /** Org ids LDAP maps this user into, when the user is an LDAP user and LDAP was read. */
   ldapOrgIds?: number[];
+  viewerId?: number;
 }
 
 /** What Grafana will refuse or undo, said before the admin saves. */

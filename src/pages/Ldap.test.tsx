@@ -58,7 +58,7 @@ async function openPage(ldap = ldapDirectory(), users = seed()) {
   signInAs({ id: 1, login: 'admin', isGrafanaAdmin: true });
   const grafana = fakeGrafana(users, 1, ldap);
   render(<SessionsPage />);
-  await screen.findByText(/^5 users scanned$/);
+  await screen.findByText(/^5 users scanned \(read \d\d:\d\d:\d\d\)$/);
   return grafana;
 }
 

@@ -39,7 +39,7 @@ async function openEditor(login: string, users = seed()) {
   signInAs({ id: 1, login: 'admin', isGrafanaAdmin: true });
   const grafana = fakeGrafana(users, 1);
   render(<SessionsPage />);
-  await screen.findByText(/^3 users scanned$/);
+  await screen.findByText(/^3 users scanned \(read \d\d:\d\d:\d\d\)$/);
   await userEvent.click(screen.getByRole('button', { name: `Edit roles of ${login}` }));
   const title = await screen.findByRole('heading', { name: `Roles of ${login}` });
   const drawer = title.closest<HTMLElement>('[role="dialog"]')!;

@@ -43,7 +43,7 @@ async function openPage(users = seed()): Promise<FakeBackend> {
   signInAs({ id: 1, login: 'admin', isGrafanaAdmin: true });
   const grafana = fakeGrafana(users, 1);
   render(<SessionsPage />);
-  await screen.findByText(/^4 users scanned$/);
+  await screen.findByText(/^4 users scanned \(read \d\d:\d\d:\d\d\)$/);
   return grafana;
 }
 
@@ -122,7 +122,7 @@ describe('Sessions page', () => {
     const dialog = screen.getByRole('dialog');
     expect(within(dialog).getByText('Sign bob out everywhere?')).toBeInTheDocument();
     expect(dialog).toHaveTextContent('This ends all 2 sessions of bob');
-    await userEvent.click(within(dialog).getByRole('button', { name: 'Sign out of 2 sessions' }));
+    await userEvent.click(within(dialog).getByRole('button', { name: 'End 2 sessions of bob' }));
 
     const proof = await within(group('bob')).findByTestId('outcome-proof');
     expect(proof).toHaveTextContent(/bob: role Admin in Main Org\., 0 sessions \(checked/);
@@ -149,5 +149,65 @@ describe('Sessions page', () => {
     await userEvent.type(screen.getByPlaceholderText(/Search login/), '10.0.0.30');
     expect(screen.getByTestId('user-dana')).toBeInTheDocument();
     expect(screen.queryByTestId('user-bob')).not.toBeInTheDocument();
+  });
+});
+
+describe('Sessions page at scale', () => {
+  it('shows a failing user as that user’s error with a retry, and the retry loads the sessions', async () => {
+    signInAs({ id: 1, login: 'admin', isGrafanaAdmin: true });
+    const users = seed();
+    const grafana = fakeGrafana(users, 1);
+    grafana.route('GET /api/admin/users/2/auth-tokens', {
+      status: 500,
+      body: { message: 'Failed to get user auth tokens' },
+    });
+    render(<SessionsPage />);
+    const failure = await within(await screen.findByTestId('user-bob')).findByRole('alert');
+    expect(failure).toHaveTextContent('Could not load sessions (500 Failed to get user auth tokens)');
+    expect(screen.getByTestId('user-dana')).toBeInTheDocument();
+
+    fakeGrafana(users, 1); // Grafana recovers
+    await userEvent.click(within(failure).getByRole('button', { name: "Retry loading bob's sessions" }));
+    expect(await within(screen.getByTestId('user-bob')).findByText('10.0.0.21')).toBeInTheDocument();
+  });
+
+  it('keeps the filters in the URL and restores them from it', async () => {
+    const { filterFromQuery, filterToQuery } = await import('../hooks/useFilterInUrl');
+    const filter = { ...filterFromQuery({}), ip: '10.20.', browser: 'Chrome', orgId: 2, sort: 'login' as const };
+    expect(filterToQuery(filter)).toMatchObject({
+      ip: '10.20.',
+      browser: 'Chrome',
+      org: '2',
+      sort: 'login',
+      q: undefined,
+    });
+    expect(filterFromQuery(filterToQuery(filter) as Record<string, unknown>)).toEqual(filter);
+  });
+
+  it('revokes every session an IP-prefix filter shows, after one confirmation, and reports the result', async () => {
+    signInAs({ id: 1, login: 'admin', isGrafanaAdmin: true });
+    const users = seed();
+    users[1].sessions = [
+      { id: 20, clientIp: '203.0.113.5' },
+      { id: 21, clientIp: '10.0.0.21' },
+    ];
+    users[2].sessions = [{ id: 30, clientIp: '203.0.113.9' }];
+    const grafana = fakeGrafana(users, 1);
+    render(<SessionsPage />);
+    await screen.findByText(/users scanned \(read/);
+    await userEvent.type(screen.getByLabelText('IP'), '203.0.113.');
+    await userEvent.click(screen.getByRole('button', { name: 'Revoke 2 shown sessions' }));
+    const dialog = screen.getByRole('dialog');
+    expect(dialog).toHaveTextContent('Revoke 2 sessions of 2 users?');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Revoke 2 sessions' }));
+
+    expect((await screen.findAllByText(/Done: Revoke 2 shown sessions of 2 users/))[0]).toBeInTheDocument();
+    expect(grafana.requestsTo('POST /api/admin/users/2/revoke-auth-token').map((r) => r.data)).toEqual([
+      { authTokenId: 20 },
+    ]);
+    expect(grafana.requestsTo('POST /api/admin/users/3/revoke-auth-token').map((r) => r.data)).toEqual([
+      { authTokenId: 30 },
+    ]);
+    expect(users[1].sessions.map((s) => s.id)).toEqual([21]);
   });
 });

@@ -10,7 +10,9 @@ const SUBTITLE =
 export function SessionsPage() {
   const viewer = config.bootData.user;
   return (
-    <PluginPage subTitle={SUBTITLE}>
+    <PluginPage
+      subTitle={viewer.isGrafanaAdmin ? SUBTITLE : 'Grafana sessions of every user, for Grafana server admins.'}
+    >
       {viewer.isGrafanaAdmin ? (
         <InventoryView viewerId={viewer.id} />
       ) : (
