@@ -3,6 +3,8 @@ import { defineConfig } from '@playwright/test';
 // Browser journeys against the sandbox (an emulated Grafana API), in Debian's Chromium.
 // The sandbox's state is shared, so journeys run one at a time and reset it first.
 const port = Number(process.env.SANDBOX_TEST_PORT ?? 3123);
+/** A second sandbox with a generated seed of a few thousand users, for the scale journey. */
+export const largePort = port + 1;
 
 export default defineConfig({
   testDir: './tests/e2e',
@@ -31,12 +33,24 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `npx tsx sandbox/server/main.ts --port ${port} --test-hooks`,
-    url: `http://127.0.0.1:${port}/public/plugins/sessioncontrol-admin-app/plugin.json`,
-    reuseExistingServer: false,
-    stdout: 'ignore',
-    stderr: 'pipe',
-    timeout: 60_000,
-  },
+  webServer: [
+    {
+      command: `npx tsx sandbox/server/main.ts --port ${port} --test-hooks`,
+      url: `http://127.0.0.1:${port}/public/plugins/sessioncontrol-admin-app/plugin.json`,
+      reuseExistingServer: false,
+      stdout: 'ignore',
+      stderr: 'pipe',
+      timeout: 60_000,
+    },
+    {
+      command:
+        'npx tsx sandbox/seed/generate.ts --users 3000 --active 800 --out sandbox/seed/.generated-large.json && ' +
+        `npx tsx sandbox/server/main.ts --seed sandbox/seed/.generated-large.json --port ${largePort} --test-hooks`,
+      url: `http://127.0.0.1:${largePort}/public/plugins/sessioncontrol-admin-app/plugin.json`,
+      reuseExistingServer: false,
+      stdout: 'ignore',
+      stderr: 'pipe',
+      timeout: 90_000,
+    },
+  ],
 });

@@ -23,7 +23,7 @@ export async function openSessionsPage(page: Page, theme: 'dark' | 'light' = 'da
 }
 
 export async function waitForInventory(page: Page) {
-  await expect(page.getByText(/\d+ users read/)).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText(/\d+ users scanned/).first()).toBeVisible({ timeout: 30_000 });
 }
 
 export async function screenshot(page: Page, name: string) {
