@@ -22,6 +22,7 @@ node scripts/check-lockfile.mjs
 echo "== typecheck";  npx tsc --noEmit -p .
 echo "== lint";       npx eslint --max-warnings 0 .
 echo "== jest";       npx jest --ci --maxWorkers 2
+echo "== LDAP demo against a real slapd"; bash scripts/check-ldap-demo.sh
 echo "== build";      npm run build --silent
 echo "== sandbox shell"; node sandbox/shell/build.mjs
 echo "== browser journeys (Playwright, Debian Chromium)"

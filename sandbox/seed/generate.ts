@@ -1,19 +1,30 @@
 /**
- * Writes a deterministic seed: the named users the browser tests rely on, plus generated ones.
- *   tsx sandbox/seed/generate.ts [--users N] [--active N] [--out FILE]
- * --users is the total user count, --active how many generated users were seen within the last 7 days.
+ * Writes a deterministic seed: the named users the browser tests rely on, plus generated ones. Orgs and LDAP come
+ * from provisioning/ (demo/setup.json, ldap/ldap.toml, ldap/demo.ldif), the files the real stack runs on.
+ *   tsx sandbox/seed/generate.ts [--users N] [--active N] [--sessions-per-active X] [--out FILE]
+ * --users is the total user count, --active how many generated users were seen within the last 7 days,
+ * --sessions-per-active their average number of sessions (default: about 1.86, from SESSION_COUNTS).
  */
 import { writeFileSync } from 'fs';
 import { parseArgs } from 'util';
 
+import { demoSetup } from './demoFiles';
 import { ldapSeed } from './ldapSeed';
-import { DATA_SCIENCE, MAIN, NAMED_USERS, OPS, SANDBOX, SeedJson, SessionJson, UserJson } from './namedUsers';
+import { DATA_SCIENCE, MAIN, NAMED_USERS, OPS, SeedJson, SessionJson, UserJson } from './namedUsers';
 import { DEVICES, FIRST, LAST, NETWORKS, TEAMS } from './pools';
 
 const DAY_MINUTES = 24 * 60;
 /** default.json's size: --users and --active when not given. */
 export const DEFAULT_USERS = 64;
 export const DEFAULT_ACTIVE = 40;
+/** An active generated user's number of sessions is drawn from these; some active users have signed out. */
+const SESSION_COUNTS = [0, 1, 1, 2, 2, 3, 4];
+const SESSION_COUNTS_MEAN = SESSION_COUNTS.reduce((sum, n) => sum + n, 0) / SESSION_COUNTS.length;
+
+export interface GenerateOptions {
+  /** Average sessions of an active generated user; absent: SESSION_COUNTS as they are. */
+  sessionsPerActive?: number;
+}
 
 /** mulberry32: small, seeded, the same numbers on every machine. */
 function prng(seed: number) {
@@ -42,7 +53,17 @@ function authModuleFor(random: ReturnType<typeof prng>): string {
   return roll <= 55 ? '' : roll <= 80 ? 'ldap' : roll <= 92 ? 'oauth_generic_oauth' : 'oauth_github';
 }
 
-export function generateSeed(totalUsers: number, activeUsers: number): SeedJson {
+/** A count drawn from SESSION_COUNTS, scaled to average `mean` (rounded up or down at random). */
+function sessionCountFor(random: ReturnType<typeof prng>, mean: number | undefined): number {
+  const drawn = random.pick(SESSION_COUNTS);
+  if (mean === undefined) {
+    return drawn;
+  }
+  const scaled = (drawn * mean) / SESSION_COUNTS_MEAN;
+  return Math.floor(scaled) + (random.chance(scaled - Math.floor(scaled)) ? 1 : 0);
+}
+
+export function generateSeed(totalUsers: number, activeUsers: number, options: GenerateOptions = {}): SeedJson {
   const random = prng(20261203);
   const users: UserJson[] = [...NAMED_USERS];
   const logins = new Map<string, number>();
@@ -68,7 +89,7 @@ export function generateSeed(totalUsers: number, activeUsers: number): SeedJson 
       ? random.int(1, 7 * DAY_MINUTES - 60)
       : random.int(8 * DAY_MINUTES, createdDaysAgo * DAY_MINUTES);
     const neverSeen = !active && i % 4 === 1;
-    const sessionCount = active ? random.pick([0, 1, 1, 2, 2, 3, 4]) : 0;
+    const sessionCount = active ? sessionCountFor(random, options.sessionsPerActive) : 0;
     const sessions: SessionJson[] = [];
     for (let s = 0; s < sessionCount; s++) {
       const seen = s === 0 ? lastSeenMinutes : random.int(lastSeenMinutes, 7 * DAY_MINUTES - 30);
@@ -102,12 +123,8 @@ export function generateSeed(totalUsers: number, activeUsers: number): SeedJson 
     viewer: 'admin',
     grafanaVersion: '11.6.7',
     settings: { loginMaximumInactiveLifetime: '7d', loginMaximumLifetime: '30d' },
-    orgs: [
-      { id: MAIN, name: 'Main Org.' },
-      { id: OPS, name: 'Ops' },
-      { id: DATA_SCIENCE, name: 'Data Science' },
-      { id: SANDBOX, name: 'Sandbox' },
-    ],
+    // The orgs the real stack's demo setup creates; namedUsers.ts refers to them by id.
+    orgs: demoSetup().orgs.map(({ id, name }) => ({ id, name })),
     users,
     ldap: ldapSeed(users),
   };
@@ -135,15 +152,23 @@ if (require.main === module) {
     options: {
       users: { type: 'string', default: String(DEFAULT_USERS) },
       active: { type: 'string', default: String(DEFAULT_ACTIVE) },
+      'sessions-per-active': { type: 'string' },
       out: { type: 'string', default: 'sandbox/seed/default.json' },
     },
   });
   const [users, active] = [Number(values.users), Number(values.active)];
+  const perActive = values['sessions-per-active'];
+  const sessionsPerActive = perActive === undefined ? undefined : Number(perActive);
   if (!Number.isInteger(users) || !Number.isInteger(active) || users < 0 || active < 0) {
     console.error('--users and --active take whole numbers');
     process.exit(1);
   }
-  const seed = generateSeed(users, active);
+  if (sessionsPerActive !== undefined && !(sessionsPerActive >= 0 && sessionsPerActive <= 20)) {
+    console.error('--sessions-per-active takes a number from 0 to 20');
+    process.exit(1);
+  }
+  const seed = generateSeed(users, active, { sessionsPerActive });
   writeFileSync(values.out!, seedText(seed));
-  console.log(`Wrote ${values.out} (${seed.users.length} users)`);
+  const sessions = seed.users.reduce((sum, user) => sum + user.sessions.length, 0);
+  console.log(`Wrote ${values.out} (${seed.users.length} users, ${sessions} sessions)`);
 }

@@ -1,81 +1,67 @@
-import { DATA_SCIENCE, MAIN, OPS, UserJson } from './namedUsers';
+import { demoLdapServer, demoLdif, DemoPerson, demoPeople } from './demoFiles';
+import { values } from './ldif';
+import { GroupMapping } from './ldapToml';
+import { NAMED_USERS, UserJson } from './namedUsers';
 
-/** The default seed's LDAP: ldap.example.com, its group mappings, and a directory entry for every LDAP user. */
+/**
+ * The default seed's LDAP: the server and mappings of provisioning/ldap/ldap.toml, and the directory of
+ * provisioning/ldap/demo.ldif, the files the real stack (docker-compose.yaml) runs on. Generated LDAP users, who are
+ * not in the LDIF, get entries whose groups give exactly the roles they hold, plus cn=staff.
+ */
 
 export interface LdapJson {
   enabled: boolean;
   skipOrgRoleSync: boolean;
   adminUser: string;
   servers: Array<{ host: string; port: number; available: boolean; error: string }>;
-  mappings: Array<{ groupDn: string; orgId: number; orgRole: 'Admin' | 'Editor' | 'Viewer'; grafanaAdmin?: boolean }>;
-  directory: Array<{ login: string; name: string; email: string; groups: string[] }>;
+  mappings: GroupMapping[];
+  directory: Array<{ login: string; name: string; email: string; password?: string; groups: string[] }>;
 }
 
-const group = (cn: string) => `cn=${cn},ou=groups,dc=example,dc=com`;
-export const GROUPS = {
-  admins: group('admins'),
-  editors: group('editors'),
-  viewers: group('viewers'),
-  ops: group('ops'),
-  opsViewers: group('ops-viewers'),
-  dataEditors: group('data-editors'),
-  dataViewers: group('data-viewers'),
-  // Named by no mapping: listed as unmatched groups.
-  vpnUsers: group('vpn-users'),
-  staff: group('staff'),
-};
-
-/** In config order: the first match per org wins, and "*" last puts every directory user somewhere. */
-const MAPPINGS: LdapJson['mappings'] = [
-  { groupDn: GROUPS.admins, orgId: MAIN, orgRole: 'Admin', grafanaAdmin: false },
-  { groupDn: GROUPS.editors, orgId: MAIN, orgRole: 'Editor' },
-  { groupDn: GROUPS.viewers, orgId: MAIN, orgRole: 'Viewer' },
-  { groupDn: GROUPS.ops, orgId: OPS, orgRole: 'Editor' },
-  { groupDn: GROUPS.opsViewers, orgId: OPS, orgRole: 'Viewer' },
-  { groupDn: GROUPS.dataEditors, orgId: DATA_SCIENCE, orgRole: 'Editor' },
-  { groupDn: GROUPS.dataViewers, orgId: DATA_SCIENCE, orgRole: 'Viewer' },
-  { groupDn: '*', orgId: MAIN, orgRole: 'Viewer' },
-];
-
-/** The named LDAP users' groups; see namedUsers.ts for what each one is for. */
-const NAMED_GROUPS: Record<string, string[]> = {
-  // Admin in Main Org. by mistake, but consistently so: the mistake is her LDAP group.
-  dana: [GROUPS.admins, GROUPS.vpnUsers],
-  carol: [GROUPS.opsViewers],
-  dave: [GROUPS.viewers],
-  // Editor in Main Org. in Grafana: drift that his next LDAP login corrects.
-  hank: [GROUPS.viewers],
-};
-
-/** The groups that give a generated user exactly the org roles they hold. */
-const ROLE_GROUPS: Record<string, string> = {
-  [`${MAIN}:Admin`]: GROUPS.admins,
-  [`${MAIN}:Editor`]: GROUPS.editors,
-  [`${MAIN}:Viewer`]: GROUPS.viewers,
-  [`${OPS}:Editor`]: GROUPS.ops,
-  [`${OPS}:Viewer`]: GROUPS.opsViewers,
-  [`${DATA_SCIENCE}:Editor`]: GROUPS.dataEditors,
-  [`${DATA_SCIENCE}:Viewer`]: GROUPS.dataViewers,
-};
+/** The LDIF group generated LDAP users join: no mapping names it, so LDAP lists it as unmatched. */
+const GENERATED_USERS_GROUP = 'staff';
 
 export function ldapSeed(users: UserJson[]): LdapJson {
-  const directory = users
-    .filter((u) => u.authModule === 'ldap')
-    .map((u) => ({
-      login: u.login,
-      name: u.name,
-      email: u.email,
-      groups: NAMED_GROUPS[u.login] ?? [
-        ...u.orgs.map((m) => ROLE_GROUPS[`${m.orgId}:${m.role}`]).filter(Boolean),
-        GROUPS.staff,
-      ],
-    }));
+  const server = demoLdapServer();
+  const ldif = demoLdif();
+  const people = new Map(demoPeople(ldif, server).map((person) => [person.login, person]));
+  const staff = ldif.find((e) => values(e, 'cn').includes(GENERATED_USERS_GROUP) && values(e, 'member').length > 0);
+  if (!staff) {
+    throw new Error(`the demo LDIF has no group cn=${GENERATED_USERS_GROUP} for the generated LDAP users`);
+  }
+  const named = new Set(NAMED_USERS.map((u) => u.login));
+  const ldapUsers = users.filter((u) => u.authModule === 'ldap');
+  const directory = ldapUsers.map((user) => {
+    const person = people.get(user.login);
+    if (person) {
+      return fromLdif(person);
+    }
+    if (named.has(user.login)) {
+      throw new Error(`named LDAP user ${user.login} has no entry in the demo LDIF`);
+    }
+    const groups = user.orgs.map((m) => groupGranting(server.groupMappings, m.orgId, m.role)).filter(isString);
+    return { login: user.login, name: user.name, email: user.email, groups: [...groups, staff.dn] };
+  });
+  // People only in the directory: Grafana creates them at their first LDAP login.
+  const inGrafana = new Set(ldapUsers.map((u) => u.login));
+  directory.push(...[...people.values()].filter((p) => !inGrafana.has(p.login)).map(fromLdif));
   return {
     enabled: true,
     skipOrgRoleSync: false,
     adminUser: 'admin',
-    servers: [{ host: 'ldap.example.com', port: 389, available: true, error: '' }],
-    mappings: MAPPINGS,
+    servers: server.host.split(' ').map((host) => ({ host, port: server.port, available: true, error: '' })),
+    mappings: server.groupMappings,
     directory,
   };
 }
+
+function fromLdif({ login, name, email, password, groups }: DemoPerson) {
+  return { login, name, email, password, groups };
+}
+
+/** The group of the first mapping that gives exactly this role in this org. */
+function groupGranting(mappings: GroupMapping[], orgId: number, role: string): string | undefined {
+  return mappings.find((m) => m.groupDn !== '*' && m.orgId === orgId && m.orgRole === role)?.groupDn;
+}
+
+const isString = (value: string | undefined): value is string => value !== undefined;
