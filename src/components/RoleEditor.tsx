@@ -196,8 +196,12 @@ function RoleForm({
         onChange={(e) => setSignOutChoice(e.currentTarget.checked)}
       />
       {warnings.map((warning) => (
-        <Alert key={warning} severity="warning" title="Before you save">
-          {warning}
+        <Alert
+          key={warning.text}
+          severity="warning"
+          title={warning.refused ? 'Grafana will refuse this' : 'Before you save'}
+        >
+          {warning.text}
         </Alert>
       ))}
       {changes.some((c) => c.orgId !== profile.orgId) && !signOutAfter && (
@@ -206,9 +210,17 @@ function RoleForm({
           they sign in again. Signing them out applies it reliably.
         </Alert>
       )}
-      {result && <OutcomeAlert outcome={result} />}
+      {result && (
+        <div ref={(node) => node?.focus()} tabIndex={-1} aria-live="assertive">
+          <OutcomeAlert outcome={result} />
+        </div>
+      )}
       <Stack gap={1}>
-        <Button onClick={save} disabled={!dirty || saving} variant={demotion ? 'destructive' : 'primary'}>
+        <Button
+          onClick={save}
+          disabled={!dirty || saving || warnings.some((w) => w.refused)}
+          variant={demotion ? 'destructive' : 'primary'}
+        >
           {saving ? 'Saving…' : signOutAfter ? 'Change role and sign out' : 'Save'}
         </Button>
         <Button variant="secondary" onClick={onClose}>

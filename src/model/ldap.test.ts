@@ -117,10 +117,16 @@ describe('sole admin of an org no mapping covers (field case 4)', () => {
       ldapOrgIds: [1],
     });
     expect(warnings).toEqual([
-      'Sandbox would have no Admin left: Grafana refuses this change. Make another member Admin of Sandbox first.',
-      expect.stringMatching(
-        /only Admin of Sandbox, which no LDAP mapping covers: their next LDAP login will fail or drop the membership/
-      ),
+      {
+        text: 'Sandbox would have no Admin left: Grafana refuses this change. Make another member Admin of Sandbox first.',
+        refused: true,
+      },
+      {
+        text: expect.stringMatching(
+          /only Admin of Sandbox, which no LDAP mapping covers: their next LDAP login will fail/
+        ),
+        refused: false,
+      },
     ]);
   });
 
@@ -145,6 +151,6 @@ describe('sole admin of an org no mapping covers (field case 4)', () => {
       serverAdminCount: 1,
       soleAdminOrgIds: [],
     });
-    expect(warnings).toEqual([expect.stringMatching(/admin is the last server admin/)]);
+    expect(warnings).toEqual([{ text: expect.stringMatching(/admin is the last server admin/), refused: true }]);
   });
 });

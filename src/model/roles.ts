@@ -76,6 +76,12 @@ export interface WarningContext {
   viewerId?: number;
 }
 
+export interface RoleWarning {
+  text: string;
+  /** Grafana will refuse the save as it stands. */
+  refused: boolean;
+}
+
 /** What Grafana will refuse or undo, said before the admin saves. */
 export function roleWarnings({
   profile,
@@ -84,26 +90,36 @@ export function roleWarnings({
   serverAdminCount,
   soleAdminOrgIds,
   ldapOrgIds,
-}: WarningContext): string[] {
-  const warnings: string[] = [];
+  viewerId,
+}: WarningContext): RoleWarning[] {
+  const warnings: RoleWarning[] = [];
+  if (profile.id === viewerId && isDemotion(changedOrgRoles(orgs, edit), profile.isServerAdmin, edit.isServerAdmin)) {
+    warnings.push({
+      text: 'This is you: you are lowering your own rights, and this page may stop working for you.',
+      refused: false,
+    });
+  }
   for (const change of changedOrgRoles(orgs, edit)) {
     if (change.from === 'Admin' && soleAdminOrgIds.includes(change.orgId)) {
-      warnings.push(
-        `${change.orgName} would have no Admin left: Grafana refuses this change. Make another member Admin of ${change.orgName} first.`
-      );
+      warnings.push({
+        text: `${change.orgName} would have no Admin left: Grafana refuses this change. Make another member Admin of ${change.orgName} first.`,
+        refused: true,
+      });
     }
   }
   if (profile.isServerAdmin && !edit.isServerAdmin && serverAdminCount <= 1) {
-    warnings.push(
-      `${profile.login} is the last server admin: Grafana refuses to remove the flag. Make another user a server admin first.`
-    );
+    warnings.push({
+      text: `${profile.login} is the last server admin: Grafana refuses to remove the flag. Make another user a server admin first.`,
+      refused: true,
+    });
   }
   if (ldapOrgIds && ldapOrgIds.length > 0) {
     for (const org of orgs) {
       if (soleAdminOrgIds.includes(org.orgId) && !ldapOrgIds.includes(org.orgId)) {
-        warnings.push(
-          `${profile.login} is the only Admin of ${org.orgName}, which no LDAP mapping covers: their next LDAP login will fail or drop the membership. Make someone else Admin of ${org.orgName}, or add a mapping for it.`
-        );
+        warnings.push({
+          text: `${profile.login} is the only Admin of ${org.orgName}, which no LDAP mapping covers: their next LDAP login will fail or drop the membership. Make someone else Admin of ${org.orgName}, or add a mapping for it.`,
+          refused: false,
+        });
       }
     }
   }

@@ -124,3 +124,24 @@ describe('Role editor with several changes', () => {
     expect(grafana.requestsTo('PATCH /api/orgs/2/users/2')[0].data).toEqual({ role: 'Viewer' });
   });
 });
+
+describe('Role editor warnings', () => {
+  it('says before saving that Grafana refuses to leave an org without an Admin, and does not offer the save', async () => {
+    const users = seed();
+    users[1].orgs[1].role = 'Admin'; // bob is the only Admin of Ops
+    const { grafana, drawer } = await openEditor('bob', users);
+    await userEvent.click(within(drawer.getByRole('radiogroup', { name: 'Role in Ops' })).getByLabelText('Viewer'));
+    expect(await drawer.findByText('Grafana will refuse this')).toBeInTheDocument();
+    expect(drawer.getByText(/Ops would have no Admin left/)).toBeInTheDocument();
+    expect(drawer.getByRole('button', { name: 'Change role and sign out' })).toBeDisabled();
+    expect(grafana.requestsTo('PATCH /api/orgs/2/users/2')).toHaveLength(0);
+  });
+
+  it('warns an admin who lowers their own rights', async () => {
+    const { drawer } = await openEditor('admin');
+    await userEvent.click(
+      within(drawer.getByRole('radiogroup', { name: 'Role in Main Org.' })).getByLabelText('Viewer')
+    );
+    expect(drawer.getByText(/This is you: you are lowering your own rights/)).toBeInTheDocument();
+  });
+});
