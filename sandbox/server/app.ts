@@ -5,6 +5,7 @@ import { dirname, join, resolve } from 'path';
 import { requireSession } from './auth';
 import { sendMessage } from './http';
 import { pageRoutes } from './page';
+import { RequestCounts } from './requestCounts';
 import { adminRoutes } from './routes/admin';
 import { ldapRoutes } from './routes/ldap';
 import { loginRoutes } from './routes/login';
@@ -24,7 +25,7 @@ export interface SandboxOptions {
   shellDir?: string;
   indexHtml?: string;
   systemjsDir?: string;
-  /** Delay added to every /api request. */
+  /** Delay added to every /api request, as a timer per request: other requests are served meanwhile. */
   latencyMs?: number;
   /** Mounts the /__sandbox/* controls for browser tests. */
   testHooks?: boolean;
@@ -32,15 +33,24 @@ export interface SandboxOptions {
   log?: (line: string) => void;
 }
 
+export interface Sandbox {
+  app: Express;
+  state: GrafanaState;
+  /** Requests answered so far, per route. */
+  requests: RequestCounts;
+}
+
 /** The emulated Grafana as an Express app that is not listening yet. */
-export function createSandbox(options: SandboxOptions): { app: Express; state: GrafanaState } {
+export function createSandbox(options: SandboxOptions): Sandbox {
   const loadSeed = (): Seed =>
     typeof options.seed === 'string' ? loadSeedFile(options.seed) : parseSeed(options.seed, '(inline)');
   const state = new GrafanaState(loadSeed());
+  const requests = new RequestCounts();
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
 
+  app.use(requests.middleware);
   if (options.log) {
     app.use(requestLog(options.log));
   }
@@ -50,7 +60,7 @@ export function createSandbox(options: SandboxOptions): { app: Express; state: G
 
   app.use(loginRoutes(state));
   if (options.testHooks) {
-    app.use(testHookRoutes(state, loadSeed));
+    app.use(testHookRoutes(state, loadSeed, requests));
   }
   app.use(
     pageRoutes(state, {
@@ -75,7 +85,7 @@ export function createSandbox(options: SandboxOptions): { app: Express; state: G
       res.status(404).type('text').send('Not found\n');
     }
   });
-  return { app, state };
+  return { app, state, requests };
 }
 
 function requestLog(log: (line: string) => void) {

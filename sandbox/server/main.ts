@@ -2,9 +2,10 @@ import { relative, resolve } from 'path';
 import { parseArgs } from 'util';
 
 import { createSandbox } from './app';
+import { formatRequestCounts } from './requestCounts';
 import { SeedError } from './seed';
 
-const USAGE = 'Usage: tsx sandbox/server/main.ts [--seed FILE] [--port N] [--latency MS] [--test-hooks]';
+const USAGE = 'Usage: tsx sandbox/server/main.ts [--seed FILE] [--port N] [--latency MS] [--test-hooks] [--quiet]';
 
 function main(): void {
   const { values } = parseArgs({
@@ -13,6 +14,8 @@ function main(): void {
       port: { type: 'string' },
       latency: { type: 'string', default: '0' },
       'test-hooks': { type: 'boolean', default: false },
+      // No line per request: for benchmarks, where 100,000 lines would cost more than the answers.
+      quiet: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
@@ -26,18 +29,25 @@ function main(): void {
     throw new Error(`Invalid --port or --latency.\n${USAGE}`);
   }
   const seedFile = resolve(values.seed!);
-  const { app, state } = createSandbox({
+  const { app, state, requests } = createSandbox({
     seed: seedFile,
     latencyMs,
     testHooks: values['test-hooks'],
-    log: (line) => console.log(line),
+    log: values.quiet ? undefined : (line) => console.log(line),
   });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      console.log(formatRequestCounts(requests.snapshot()));
+      process.exit(0);
+    });
+  }
   const server = app.listen(port, () => {
     const address = server.address();
     const actualPort = typeof address === 'object' && address ? address.port : port;
     console.log(
       `Grafana sandbox ${state.seed.grafanaVersion} on http://localhost:${actualPort}/ ` +
-        `(seed ${relative(process.cwd(), seedFile)}, ${state.users.size} users, signed in as ${state.seed.viewer})`
+        `(seed ${relative(process.cwd(), seedFile)}, ${state.users.size} users, signed in as ${state.seed.viewer}` +
+        `${latencyMs > 0 ? `, ${latencyMs} ms latency on /api` : ''})`
     );
   });
 }

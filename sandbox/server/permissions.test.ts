@@ -24,6 +24,7 @@ describe('who may call what', () => {
     ['POST', '/api/admin/users/2/disable', 'users:disable'],
     ['POST', '/api/admin/users/2/enable', 'users:enable'],
     ['GET', '/api/admin/stats', 'server.stats:read'],
+    ['GET', '/api/admin/settings', 'settings:read'],
   ])('denies %s %s to an org admin who is not a server admin, naming %s', async (method, path, action) => {
     const reply = await sandbox.request(method, path, { cookie: judy, body: method === 'POST' ? {} : undefined });
     expect(reply.status).toBe(403);

@@ -33,18 +33,24 @@ export function parseSort(param: string, fallback: SortField[]): Sorter[] | null
   return sorters.sort((a, b) => a.index - b.index);
 }
 
+/**
+ * A new array in the sorters' order. Each item's sort keys are read once up front: users built from a large seed
+ * come in many object shapes, and reading their fields inside the comparator makes a 100,000-user sort take ~0.5 s.
+ */
 export function sortUsers<T>(items: T[], sorters: Sorter[], userOf: (item: T) => User): T[] {
-  return items.sort((a, b) => {
-    for (const { field, descending } of sorters) {
-      const x = userOf(a)[field];
-      const y = userOf(b)[field];
+  const rows = items.map((item) => ({ item, keys: sorters.map(({ field }) => userOf(item)[field]) }));
+  rows.sort((a, b) => {
+    for (let i = 0; i < sorters.length; i++) {
+      const x = a.keys[i];
+      const y = b.keys[i];
       const order = typeof x === 'number' ? x - (y as number) : compare(x, y as string);
       if (order !== 0) {
-        return descending ? -order : order;
+        return sorters[i].descending ? -order : order;
       }
     }
     return 0;
   });
+  return rows.map((row) => row.item);
 }
 
 /** SQL `email LIKE %q% OR name LIKE %q% OR login LIKE %q%`, case-insensitive, with % and _ as wildcards. */

@@ -130,6 +130,18 @@ describe('seed validation', () => {
   });
 });
 
+describe('generated seeds', () => {
+  it('gives active generated users the asked average of sessions, and some of them none', () => {
+    // Generated users have ids from 100, the active ones first.
+    const active = generateSeed(5000, 4000, { sessionsPerActive: 2.4 }).users.filter((u) => u.id >= 100 && u.id < 4100);
+    const counts = active.map((u) => u.sessions.length);
+    const mean = counts.reduce((sum, n) => sum + n, 0) / counts.length;
+    expect(mean).toBeGreaterThan(2.3);
+    expect(mean).toBeLessThan(2.5);
+    expect(counts.filter((n) => n === 0).length).toBeGreaterThan(300);
+  });
+});
+
 describe('default seed', () => {
   const seed = loadSeedFile(DEFAULT_SEED);
   const byLogin = (login: string) => seed.users.find((u) => u.login === login)!;

@@ -17,7 +17,7 @@ export class SeedError extends Error {
   }
 }
 
-const TOP_FIELDS = ['viewer', 'now', 'grafanaVersion', 'settings', 'orgs', 'users', 'ldap'];
+const TOP_FIELDS = ['viewer', 'now', 'grafanaVersion', 'settings', 'settingsReadable', 'orgs', 'users', 'ldap'];
 
 export function loadSeedFile(path: string, realNow = Date.now()): Seed {
   let raw: unknown;
@@ -44,12 +44,16 @@ export function parseSeed(raw: unknown, source = '(inline)', realNow = Date.now(
   ]);
   const orgs = top.list('orgs').map((org, i) => readOrg(org, `orgs[${i}]`, problems));
   const users = top.list('users').map((user, i) => readUser(user, i, now, problems));
+  const inactive = readDuration(settings, 'loginMaximumInactiveLifetime', '7d');
+  const max = readDuration(settings, 'loginMaximumLifetime', '30d');
   const seed: Seed = {
     viewer: top.string('viewer'),
     now: fixedNow,
     grafanaVersion: top.string('grafanaVersion', '12.0.0'),
-    inactiveLifetimeMs: readDuration(settings, 'loginMaximumInactiveLifetime', '7d'),
-    maxLifetimeMs: readDuration(settings, 'loginMaximumLifetime', '30d'),
+    settings: { loginMaximumInactiveLifetime: inactive.text, loginMaximumLifetime: max.text },
+    settingsReadable: top.bool('settingsReadable', true),
+    inactiveLifetimeMs: inactive.ms,
+    maxLifetimeMs: max.ms,
     orgs,
     users,
     ldap: readLdap((raw as { ldap?: unknown }).ldap, new Set(orgs.map((o) => o.id)), users, problems),
@@ -61,14 +65,14 @@ export function parseSeed(raw: unknown, source = '(inline)', realNow = Date.now(
   return seed;
 }
 
-function readDuration(fields: Fields | null, key: string, fallback: string): number {
-  const value = fields?.string(key, fallback) ?? fallback;
-  const ms = parseDuration(value);
+function readDuration(fields: Fields | null, key: string, fallback: string): { text: string; ms: number } {
+  const text = fields?.string(key, fallback) ?? fallback;
+  const ms = parseDuration(text);
   if (ms === null || ms === 0) {
-    fields?.problem(key, `must be a Grafana duration such as "7d" or "12h" (got ${JSON.stringify(value)})`);
-    return parseDuration(fallback)!;
+    fields?.problem(key, `must be a Grafana duration such as "7d" or "12h" (got ${JSON.stringify(text)})`);
+    return { text: fallback, ms: parseDuration(fallback)! };
   }
-  return ms;
+  return { text, ms };
 }
 
 function readOrg(raw: unknown, where: string, problems: string[]): { id: number; name: string } {

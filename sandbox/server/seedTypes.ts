@@ -45,6 +45,10 @@ export interface Seed {
   /** Fixed clock, or null for real time. */
   now: number | null;
   grafanaVersion: string;
+  /** The `[auth]` durations as written in grafana.ini, which GET /api/admin/settings reports. */
+  settings: { loginMaximumInactiveLifetime: string; loginMaximumLifetime: string };
+  /** false: GET /api/admin/settings answers 403, as for an admin whose RBAC role lacks settings:read. */
+  settingsReadable: boolean;
   inactiveLifetimeMs: number;
   maxLifetimeMs: number;
   orgs: Array<{ id: number; name: string }>;

@@ -13,6 +13,7 @@ export function adminStats(state: GrafanaState) {
   const now = state.clock.now();
   const counts = { admins: 0, editors: 0, viewers: 0, activeAdmins: 0, activeEditors: 0, activeViewers: 0 };
   const daily = { dailyActiveAdmins: 0, dailyActiveEditors: 0, dailyActiveViewers: 0 };
+  const ranks = highestRoles(state);
   let activeUsers = 0;
   let dailyActiveUsers = 0;
   for (const user of state.users.values()) {
@@ -20,7 +21,7 @@ export function adminStats(state: GrafanaState) {
     const dailyActive = user.lastSeenAt > now - ONE_DAY;
     activeUsers += active ? 1 : 0;
     dailyActiveUsers += dailyActive ? 1 : 0;
-    const rank = Math.max(0, ...state.membershipsOf(user.id).map((m) => ROLE_RANK[m.role]));
+    const rank = ranks.get(user.id) ?? 0;
     if (rank === 0) {
       continue;
     }
@@ -29,7 +30,12 @@ export function adminStats(state: GrafanaState) {
     counts[`active${kind}`] += active ? 1 : 0;
     daily[`dailyActive${kind}`] += dailyActive ? 1 : 0;
   }
-  const sessions = [...state.sessions.all()];
+  let activeSessions = 0;
+  let dailyActiveSessions = 0;
+  for (const session of state.sessions.all()) {
+    activeSessions += session.seenAt > now - THIRTY_DAYS ? 1 : 0;
+    dailyActiveSessions += session.seenAt > now - ONE_DAY ? 1 : 0;
+  }
   return {
     orgs: state.orgs.size,
     dashboards: 0,
@@ -47,11 +53,22 @@ export function adminStats(state: GrafanaState) {
     activeAdmins: counts.activeAdmins,
     activeEditors: counts.activeEditors,
     activeViewers: counts.activeViewers,
-    activeSessions: sessions.filter((s) => s.seenAt > now - THIRTY_DAYS).length,
+    activeSessions,
     dailyActiveUsers,
     ...daily,
-    dailyActiveSessions: sessions.filter((s) => s.seenAt > now - ONE_DAY).length,
+    dailyActiveSessions,
     monthlyActiveUsers: activeUsers,
     activeDevices: 0,
   };
+}
+
+/** userId → rank of the user's highest org role, read in one pass over the memberships. */
+function highestRoles(state: GrafanaState): Map<number, number> {
+  const ranks = new Map<number, number>();
+  for (const roles of state.members.values()) {
+    for (const [userId, role] of roles) {
+      ranks.set(userId, Math.max(ranks.get(userId) ?? 0, ROLE_RANK[role]));
+    }
+  }
+  return ranks;
 }

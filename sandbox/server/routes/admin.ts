@@ -1,12 +1,13 @@
 import { Router } from 'express';
 
-import { requireLegacyServerAdmin, requireServerAdmin } from '../auth';
+import { accessDenied, requireLegacyServerAdmin, requireServerAdmin } from '../auth';
 import { LOCAL } from '../authModules';
 import { bind, sendMessage, userIdParam } from '../http';
+import { iniSettings } from '../settings';
 import { GrafanaState } from '../state';
 import { adminStats } from '../stats';
 
-/** Server admin flag, disable/enable and server stats. */
+/** Server admin flag, disable/enable, server settings and server stats. */
 export function adminRoutes(state: GrafanaState): Router {
   const router = Router();
 
@@ -60,6 +61,16 @@ export function adminRoutes(state: GrafanaState): Router {
       }
     });
   }
+
+  // settings:read comes with fixed:settings:reader, which OSS grants to server admins. A seed can withhold it, as an
+  // Enterprise or Cloud admin whose role lacks it would see.
+  router.get('/api/admin/settings', requireServerAdmin('settings:read'), (_req, res) => {
+    if (state.settingsReadable) {
+      res.json(iniSettings(state));
+    } else {
+      accessDenied(res, 'settings:read');
+    }
+  });
 
   router.get('/api/admin/stats', requireServerAdmin('server.stats:read'), (_req, res) => {
     res.json(adminStats(state));

@@ -1,13 +1,14 @@
 import { Request, Response, Router } from 'express';
 
 import { ldapServerStatus } from '../dto';
+import { RequestCounts } from '../requestCounts';
 import { Seed } from '../seed';
 import { GrafanaState } from '../state';
 
 const LDAP_SWITCHES = ['enabled', 'skipOrgRoleSync', 'available'];
 
 /** Not Grafana: controls for browser tests, mounted only with --test-hooks, under a prefix Grafana never uses. */
-export function testHookRoutes(state: GrafanaState, loadSeed: () => Seed): Router {
+export function testHookRoutes(state: GrafanaState, loadSeed: () => Seed, requests: RequestCounts): Router {
   const router = Router();
 
   router.post('/__sandbox/reset', (_req, res) => {
@@ -59,6 +60,27 @@ export function testHookRoutes(state: GrafanaState, loadSeed: () => Seed): Route
       skipOrgRoleSync: config.skipOrgRoleSync,
       servers: config.servers.map(ldapServerStatus),
     });
+  });
+
+  // An admin whose role lacks settings:read (Enterprise, Cloud): GET /api/admin/settings answers 403 until reset.
+  router.post('/__sandbox/settings', (req, res) => {
+    const body = jsonObject(req);
+    if (!body || typeof body.readable !== 'boolean' || Object.keys(body).length !== 1) {
+      badRequest(res, 'expected {"readable": true} or {"readable": false}');
+      return;
+    }
+    state.settingsReadable = body.readable;
+    res.json({ message: 'Settings access updated', readable: state.settingsReadable });
+  });
+
+  // Requests answered since start-up or the last clear, per route (benchmarks count the page's requests).
+  router.get('/__sandbox/stats', (_req, res) => {
+    res.json(requests.snapshot());
+  });
+
+  router.post('/__sandbox/stats/clear', (_req, res) => {
+    requests.clear();
+    res.json({ message: 'Request counts cleared' });
   });
 
   return router;

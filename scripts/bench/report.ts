@@ -1,0 +1,154 @@
+import { BrowserFloor } from './browserFloor';
+import { ModuleSize } from './build';
+import { Keystroke, median } from './filter';
+import { count, seconds } from './log';
+import { Machine } from './machine';
+import { NaiveRun } from './naive';
+import { BenchOptions } from './options';
+import { PageRun } from './pageRun';
+import { SeedFile } from './seeds';
+
+/** A part of the bench: its figures, why it failed, or why it was left out. */
+export type Outcome<T> = { value: T } | { error: string } | { skipped: string };
+
+export interface BenchResults {
+  options: BenchOptions;
+  machine: Machine;
+  date: Date;
+  seed: SeedFile;
+  sandboxStartMs: number;
+  page: Outcome<PageRun>;
+  browserFloor: Outcome<BrowserFloor>;
+  naive: Outcome<NaiveRun>;
+  filter: Outcome<{ seed: SeedFile; keystrokes: Keystroke[] }>;
+  module: ModuleSize;
+}
+
+type Row = [what: string, figure: string];
+
+const TARGET_KEYSTROKE_MS = 100;
+
+/** The figures as a Markdown snippet for the README. */
+export function markdown(r: BenchResults): string {
+  const { options, seed, machine: m } = r;
+  const page = 'value' in r.page ? r.page.value : null;
+  const loaderMs = page ? page.marks.complete - page.marks.start : null;
+  const rows: Row[] = [
+    ...(page ? pageRows(page, r) : [['The page', notMeasured(r.page)] as Row]),
+    [
+      `Browser floor: plain fetch() of the same session lists in Chromium, ${options.concurrency} in flight, no page`,
+      'value' in r.browserFloor ? browserFloorText(r.browserFloor.value, loaderMs) : notMeasured(r.browserFloor),
+    ],
+    ['Naive: every user, one by one', 'value' in r.naive ? naiveText(r.naive.value) : notMeasured(r.naive)],
+    ...('value' in r.naive && loaderMs
+      ? [['Naive ÷ ours', `**${Math.round(r.naive.value.estimatedTotalMs / loaderMs)}×**`] as Row]
+      : []),
+    ['dist/module.js', `${kib(r.module.bytes)} (${kib(r.module.gzipBytes)} gzipped)`],
+    ['Filtering, key → next frame', 'value' in r.filter ? filterText(r.filter.value) : notMeasured(r.filter)],
+  ];
+  return [
+    `### Benchmark: ${count(seed.users)} users, ${count(seed.usersThatCanHoldSessions)} of them seen within ` +
+      `${days(seed.inactiveLifetimeMs)} (${count(seed.sessions)} sessions)`,
+    '',
+    `The sandbox (emulated Grafana API) adds ${options.latencyMs} ms to every /api answer; the page runs in headless ` +
+      `Chromium; \`npm run bench\`, ${r.date.toISOString().slice(0, 10)}.`,
+    '',
+    '| | |',
+    '| --- | --- |',
+    ...rows.map(([what, figure]) => `| ${what} | ${figure} |`),
+    '',
+    `Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, ${m.os}; Node ${m.node}, Chromium ${m.chromium}. ` +
+      `Seed generated in ${seconds(seed.generatedMs)}; the sandbox started in ${seconds(r.sandboxStartMs)} ` +
+      `with ${count(seed.users)} users.`,
+    '',
+  ].join('\n');
+}
+
+function pageRows(page: PageRun, { seed, options }: BenchResults): Row[] {
+  const { requests, marks } = page;
+  const loaderMs = marks.complete - marks.start;
+  const canHold = seed.usersThatCanHoldSessions;
+  const budget = canHold + requests.searchPages + 3;
+  const floorMs = (canHold * options.latencyMs) / options.concurrency;
+  const browserCount =
+    page.browserRequests === requests.total ? '' : `; the browser sent ${count(page.browserRequests)}`;
+  return [
+    [
+      'Requests the page made to /api',
+      `**${count(requests.total)}** (budget ${count(budget)}: ${count(canHold)} users that can hold a session + ` +
+        `${requests.searchPages} search pages + 3)${browserCount}`,
+    ],
+    ['… user search pages', `${count(requests.searchPages)} (perpage ${page.searchPerPage.join(', ') || '–'})`],
+    ['… sessions (auth-tokens)', count(requests.authTokens)],
+    ['… other', otherRequests(requests.other)],
+    [
+      'Time to the first session rows',
+      `**${seconds(marks.firstRows - marks.start)}** after the loader started (${seconds(marks.firstRows)} after navigation)`,
+    ],
+    [
+      'Time to the complete inventory',
+      `**${seconds(loaderMs)}** after the loader started; main thread busy in long tasks (over 50 ms) for ` +
+        `${seconds(page.longTasks.ms)} (${count(page.longTasks.count)} tasks) by then`,
+    ],
+    [
+      `Floor: ${count(canHold)} users × ${options.latencyMs} ms ÷ ${options.concurrency} in flight`,
+      `${seconds(floorMs)}; ours ÷ floor = ${(loaderMs / floorMs).toFixed(2)} ` +
+        `(the page kept ${page.meanInFlight.toFixed(1)} requests in flight on average)`,
+    ],
+  ];
+}
+
+function browserFloorText(floor: BrowserFloor, loaderMs: number | null): string {
+  const ratio = loaderMs ? `; ours ÷ browser floor = ${(loaderMs / floor.ms).toFixed(2)}` : '';
+  return `${seconds(floor.ms)} for ${count(floor.users)} users${ratio}`;
+}
+
+function naiveText(n: NaiveRun): string {
+  const perUser = n.estimatedFromSearch
+    ? 'no session request fitted, so each is taken to cost a search request'
+    : `then the sessions of ${count(n.usersRead)} users in ${seconds(n.tokensMs)} ` +
+      `(${(n.tokensMs / n.usersRead).toFixed(1)} ms each, ${count(n.sessionsFound)} sessions)`;
+  return (
+    `≈ **${minutes(n.estimatedTotalMs)}**, *extrapolated* to ${count(n.totalUsers)} users from ` +
+    `${seconds(n.budgetMs)} measured: ${n.pagesRead} of ${n.pagesNeeded} search pages in ${seconds(n.pagingMs)}, ${perUser}`
+  );
+}
+
+function filterText({ seed, keystrokes }: { seed: SeedFile; keystrokes: Keystroke[] }): string {
+  const frames = keystrokes.map((k) => k.frameMs);
+  const settled = keystrokes.map((k) => k.settledMs);
+  const max = Math.max(...frames);
+  const verdict = max < TARGET_KEYSTROKE_MS ? 'met' : 'missed';
+  return (
+    `median **${Math.round(median(frames))} ms**, max ${Math.round(max)} ms over ${keystrokes.length} keystrokes ` +
+    `with ${count(seed.sessions)} sessions loaded, sandbox without latency (target < ${TARGET_KEYSTROKE_MS} ms: ${verdict}); ` +
+    `last DOM change: median ${Math.round(median(settled))} ms, max ${Math.round(Math.max(...settled))} ms`
+  );
+}
+
+function otherRequests(other: Record<string, number>): string {
+  const entries = Object.entries(other).sort(([, a], [, b]) => b - a);
+  const total = entries.reduce((sum, [, n]) => sum + n, 0);
+  return total === 0 ? '0' : `${count(total)}: ${entries.map(([route, n]) => `${route} ${count(n)}`).join(', ')}`;
+}
+
+function notMeasured(outcome: Outcome<unknown>): string {
+  if ('error' in outcome) {
+    return `not measured: ${outcome.error.split('\n')[0]}`;
+  }
+  return 'skipped' in outcome ? `not measured (${outcome.skipped})` : '';
+}
+
+function kib(bytes: number): string {
+  return `${(bytes / 1024).toFixed(1)} KiB`;
+}
+
+function minutes(ms: number): string {
+  const total = Math.round(ms / 1000);
+  return total < 120 ? `${total} s` : `${Math.floor(total / 60)} min ${total % 60} s`;
+}
+
+function days(ms: number): string {
+  const d = ms / 86_400_000;
+  return Number.isInteger(d) ? `${d} days` : `${Math.round(ms / 3_600_000)} hours`;
+}
