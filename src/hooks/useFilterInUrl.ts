@@ -1,5 +1,5 @@
 // Keeps the filters in the page URL, so a link reproduces the view.
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { locationService } from '@grafana/runtime';
 
 import { EMPTY_FILTER, InventoryFilter, SortKey } from '../model/filter';
@@ -58,11 +58,17 @@ export function filterToQuery(filter: InventoryFilter): Record<string, string | 
   return query;
 }
 
+const URL_DELAY_MS = 300;
+
 export function useFilterInUrl(): [InventoryFilter, (filter: InventoryFilter) => void] {
   const [filter, setFilter] = useState(() => filterFromQuery(locationService.getSearchObject()));
+  const timer = useRef<ReturnType<typeof setTimeout>>();
+  // Typing should not rewrite the URL (and notify the router) at every keystroke.
   const change = useCallback((next: InventoryFilter) => {
     setFilter(next);
-    locationService.partial(filterToQuery(next), true);
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => locationService.partial(filterToQuery(next), true), URL_DELAY_MS);
   }, []);
+  useEffect(() => () => clearTimeout(timer.current), []);
   return [filter, change];
 }

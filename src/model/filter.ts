@@ -94,8 +94,14 @@ function textOfUser(entry: UserEntry): string {
   return text;
 }
 
+const sessionText = new WeakMap<Session, string>();
 function textOfSession(s: Session): string {
-  return `${s.clientIp} ${s.browser} ${s.browserVersion} ${s.os} ${s.device}`.toLowerCase();
+  let text = sessionText.get(s);
+  if (text === undefined) {
+    text = `${s.clientIp} ${s.browser} ${s.browserVersion} ${s.os} ${s.device}`.toLowerCase();
+    sessionText.set(s, text);
+  }
+  return text;
 }
 
 export function filterEntries(
@@ -133,18 +139,23 @@ export function filterEntries(
       visible.push({ entry, sessions });
     }
   }
-  return visible.sort(SORTS[filter.sort]);
+  // Sort keys are computed once per user, not once per comparison.
+  const key = SORT_KEYS[filter.sort];
+  const keyed = visible.map((row) => ({ row, key: key(row) }));
+  keyed.sort((a, b) =>
+    typeof a.key === 'string' ? a.key.localeCompare(b.key as string) : (b.key as number) - (a.key as number)
+  );
+  return keyed.map((k) => k.row);
 }
 
 function newest(sessions: Session[], key: 'seenAt' | 'createdAt'): number {
   return sessions.reduce((max, s) => Math.max(max, s[key].getTime()), 0);
 }
 
-const SORTS: Record<SortKey, (a: VisibleUser, b: VisibleUser) => number> = {
-  recent: (a, b) =>
-    (newest(b.sessions, 'seenAt') || b.entry.user.lastSeenAt?.getTime() || 0) -
-    (newest(a.sessions, 'seenAt') || a.entry.user.lastSeenAt?.getTime() || 0),
-  login: (a, b) => a.entry.user.login.localeCompare(b.entry.user.login),
-  signedIn: (a, b) => newest(b.sessions, 'createdAt') - newest(a.sessions, 'createdAt'),
-  sessions: (a, b) => b.sessions.length - a.sessions.length,
+/** Numbers sort descending (newest or most first), text ascending. */
+const SORT_KEYS: Record<SortKey, (row: VisibleUser) => number | string> = {
+  recent: (row) => newest(row.sessions, 'seenAt') || row.entry.user.lastSeenAt?.getTime() || 0,
+  login: (row) => row.entry.user.login,
+  signedIn: (row) => newest(row.sessions, 'createdAt'),
+  sessions: (row) => row.sessions.length,
 };
