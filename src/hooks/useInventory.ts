@@ -7,6 +7,7 @@ import { getServerStats, getUser, getUserOrgs, getUserSessions } from '../api/cl
 import { GrafanaApiError, toApiError } from '../api/errors';
 import { OrgMembership, ServerStats, Session, UserSummary } from '../api/types';
 import { SessionLifetime } from '../model/lifetime';
+import { flushDelay } from '../state/flushCadence';
 import { fetchUserSessions, loadInventory, PagingProgress } from '../state/inventoryLoader';
 import { forEachLimited } from './pool';
 
@@ -44,7 +45,6 @@ export interface Inventory {
   refreshUser: (userId: number) => Promise<UserEntry>;
 }
 
-const FLUSH_MS = 100;
 const ORG_CONCURRENCY = 6;
 export const DEFAULT_LOAD_SETTINGS: LoadSettings = { concurrency: 6, scanEveryUser: false };
 
@@ -58,6 +58,8 @@ export function useInventory(initial: LoadSettings = DEFAULT_LOAD_SETTINGS): Inv
   const orgsRequested = useRef(new Set<number>());
   const controller = useRef<AbortController>();
   const flushTimer = useRef<ReturnType<typeof setTimeout>>();
+  /** While a scan runs, when it started; afterwards (a retry, org roles) answers show at once. */
+  const scanStarted = useRef<number>();
   const [entries, setEntries] = useState<UserEntry[]>([]);
   const [state, setState] = useState<LoadState>('loading');
   const [paging, setPaging] = useState<PagingProgress>({ totalUsers: 0, usersPaged: 0, pagingDone: false });
@@ -69,11 +71,13 @@ export function useInventory(initial: LoadSettings = DEFAULT_LOAD_SETTINGS): Inv
   const [generation, setGeneration] = useState(0);
 
   const flush = useCallback(() => {
+    clearTimeout(flushTimer.current);
     flushTimer.current = undefined;
     setEntries(order.current.map((id) => byId.current.get(id)!));
   }, []);
   const scheduleFlush = useCallback(() => {
-    flushTimer.current ??= setTimeout(flush, FLUSH_MS);
+    const elapsed = scanStarted.current === undefined ? 0 : performance.now() - scanStarted.current;
+    flushTimer.current ??= setTimeout(flush, flushDelay(elapsed));
   }, [flush]);
   const update = useCallback(
     (userId: number, change: Partial<UserEntry>) => {
@@ -92,6 +96,7 @@ export function useInventory(initial: LoadSettings = DEFAULT_LOAD_SETTINGS): Inv
     byId.current = new Map();
     order.current = [];
     orgsRequested.current = new Set();
+    scanStarted.current = performance.now();
     mark('inventory-start');
     getServerStats(abort.signal).then(setStats, () => undefined);
     loadInventory(
@@ -112,6 +117,7 @@ export function useInventory(initial: LoadSettings = DEFAULT_LOAD_SETTINGS): Inv
     )
       .then(() => {
         if (!abort.signal.aborted) {
+          scanStarted.current = undefined;
           flush();
           mark('inventory-complete');
           setCompletedAt(new Date());
@@ -120,6 +126,7 @@ export function useInventory(initial: LoadSettings = DEFAULT_LOAD_SETTINGS): Inv
       })
       .catch((error) => {
         if (!abort.signal.aborted) {
+          scanStarted.current = undefined;
           flush();
           setFatal(toApiError(error, 'GET', '/api/users/search'));
           setState('failed');
@@ -143,6 +150,7 @@ export function useInventory(initial: LoadSettings = DEFAULT_LOAD_SETTINGS): Inv
 
   const cancel = useCallback(() => {
     controller.current?.abort();
+    scanStarted.current = undefined;
     flush();
     setState('cancelled');
   }, [flush]);

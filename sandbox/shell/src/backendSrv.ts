@@ -70,7 +70,9 @@ export class SandboxBackendSrv implements BackendSrv {
   private send<T>(request: BackendSrvRequest): Observable<FetchResponse<T>> {
     return new Observable<FetchResponse<T>>((subscriber) => {
       const controller = new AbortController();
-      request.abortSignal?.addEventListener('abort', () => controller.abort());
+      // One caller's signal often spans thousands of requests: each one's listener goes when it ends.
+      const abort = () => controller.abort();
+      request.abortSignal?.addEventListener('abort', abort, { once: true });
       this.fetchWithRotation<T>(request, controller.signal).then(
         (response) => {
           showSuccessAlert(response);
@@ -86,7 +88,10 @@ export class SandboxBackendSrv implements BackendSrv {
           subscriber.error(this.toFetchError(request, error));
         }
       );
-      return () => controller.abort();
+      return () => {
+        request.abortSignal?.removeEventListener('abort', abort);
+        controller.abort();
+      };
     });
   }
 
