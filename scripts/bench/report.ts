@@ -64,26 +64,42 @@ export function markdown(r: BenchResults): string {
   ].join('\n');
 }
 
+/** The three requests besides search pages and session lists that the budget allows: read once per scan. */
+const SCAN_EXTRAS = ['GET /api/admin/settings', 'GET /api/admin/stats', 'GET /api/admin/ldap/status'];
+const TARGET_FIRST_ROWS_MS = 1000;
+const TARGET_FLOOR_RATIO = 1.3;
+
 function pageRows(page: PageRun, { seed, options }: BenchResults): Row[] {
   const { requests, marks } = page;
   const loaderMs = marks.complete - marks.start;
+  const firstRowsMs = marks.firstRows - marks.start;
   const canHold = seed.usersThatCanHoldSessions;
-  const budget = canHold + requests.searchPages + 3;
+  const budget = canHold + requests.searchPages + SCAN_EXTRAS.length;
+  const extras = SCAN_EXTRAS.reduce((n, route) => n + (requests.other[route] ?? 0), 0);
+  const scan = requests.searchPages + requests.authTokens + extras;
+  const details = Object.fromEntries(Object.entries(requests.other).filter(([route]) => !SCAN_EXTRAS.includes(route)));
   const floorMs = (canHold * options.latencyMs) / options.concurrency;
+  const ratio = loaderMs / floorMs;
   const browserCount =
     page.browserRequests === requests.total ? '' : `; the browser sent ${count(page.browserRequests)}`;
   return [
     [
       'Requests the page made to /api',
-      `**${count(requests.total)}** (budget ${count(budget)}: ${count(canHold)} users that can hold a session + ` +
-        `${requests.searchPages} search pages + 3)${browserCount}`,
+      `**${count(requests.total)}**${browserCount}: ${count(scan)} for the inventory and ` +
+        `${count(requests.total - scan)} for details of the rows on screen`,
     ],
-    ['… user search pages', `${count(requests.searchPages)} (perpage ${page.searchPerPage.join(', ') || '–'})`],
-    ['… sessions (auth-tokens)', count(requests.authTokens)],
-    ['… other', otherRequests(requests.other)],
+    [
+      '… for the inventory',
+      `**${count(scan)}**: ${requests.searchPages} user search pages (perpage ${page.searchPerPage.join(', ') || '–'}), ` +
+        `${count(requests.authTokens)} session lists, ${extras} of ${SCAN_EXTRAS.join(', ')} ` +
+        `(budget ${count(budget)}: ${count(canHold)} users that can hold a session + ${requests.searchPages} search ` +
+        `pages + ${SCAN_EXTRAS.length}: ${verdict(scan <= budget)})`,
+    ],
+    ['… for the rows on screen', otherRequests(details)],
     [
       'Time to the first session rows',
-      `**${seconds(marks.firstRows - marks.start)}** after the loader started (${seconds(marks.firstRows)} after navigation)`,
+      `**${seconds(firstRowsMs)}** after the loader started (${seconds(marks.firstRows)} after navigation; ` +
+        `target < ${seconds(TARGET_FIRST_ROWS_MS)}: ${verdict(firstRowsMs < TARGET_FIRST_ROWS_MS)})`,
     ],
     [
       'Time to the complete inventory',
@@ -92,10 +108,14 @@ function pageRows(page: PageRun, { seed, options }: BenchResults): Row[] {
     ],
     [
       `Floor: ${count(canHold)} users × ${options.latencyMs} ms ÷ ${options.concurrency} in flight`,
-      `${seconds(floorMs)}; ours ÷ floor = ${(loaderMs / floorMs).toFixed(2)} ` +
-        `(the page kept ${page.meanInFlight.toFixed(1)} requests in flight on average)`,
+      `${seconds(floorMs)}; ours ÷ floor = **${ratio.toFixed(2)}** (target ≤ ${TARGET_FLOOR_RATIO}: ` +
+        `${verdict(ratio <= TARGET_FLOOR_RATIO)}; the page kept ${page.meanInFlight.toFixed(1)} requests in flight on average)`,
     ],
   ];
+}
+
+function verdict(met: boolean): string {
+  return met ? 'met' : 'missed';
 }
 
 function browserFloorText(floor: BrowserFloor, loaderMs: number | null): string {
@@ -118,10 +138,9 @@ function filterText({ seed, keystrokes }: { seed: SeedFile; keystrokes: Keystrok
   const frames = keystrokes.map((k) => k.frameMs);
   const settled = keystrokes.map((k) => k.settledMs);
   const max = Math.max(...frames);
-  const verdict = max < TARGET_KEYSTROKE_MS ? 'met' : 'missed';
   return (
     `median **${Math.round(median(frames))} ms**, max ${Math.round(max)} ms over ${keystrokes.length} keystrokes ` +
-    `with ${count(seed.sessions)} sessions loaded, sandbox without latency (target < ${TARGET_KEYSTROKE_MS} ms: ${verdict}); ` +
+    `with ${count(seed.sessions)} sessions loaded, sandbox without latency (target < ${TARGET_KEYSTROKE_MS} ms: ${verdict(max < TARGET_KEYSTROKE_MS)}); ` +
     `last DOM change: median ${Math.round(median(settled))} ms, max ${Math.round(Math.max(...settled))} ms`
   );
 }
