@@ -1,8 +1,9 @@
 import React from 'react';
 import { dateTimeFormat, dateTimeFormatTimeAgo } from '@grafana/data';
-import { Badge, Button, Tooltip } from '@grafana/ui';
+import { Badge } from '@grafana/ui';
 
 import { Session } from '../api/types';
+import { DestructiveAction } from './DestructiveAction';
 import { browserLabel, deviceLabel, osLabel, whyNotRevocable } from '../model/sessions';
 
 export const SESSION_COLUMNS = 7;
@@ -51,31 +52,14 @@ export function SessionCells({ session, userLogin, onRevoke }: Props) {
         <When date={session.seenAt} />
       </td>
       <td className="sc-action">
-        {blocked ? (
-          <Tooltip content={blocked}>
-            <span>
-              <Button
-                size="sm"
-                variant="secondary"
-                fill="outline"
-                disabled
-                aria-label={`Revoke ${userLogin}'s session: not possible, ${blocked}`}
-              >
-                Revoke
-              </Button>
-            </span>
-          </Tooltip>
-        ) : (
-          <Button
-            size="sm"
-            variant="destructive"
-            fill="outline"
-            aria-label={`Revoke ${userLogin}'s session on ${browserLabel(session)} from ${session.clientIp || 'an unknown address'}`}
-            onClick={() => onRevoke(session)}
-          >
-            Revoke
-          </Button>
-        )}
+        <DestructiveAction
+          label={`Revoke ${userLogin}'s session on ${browserLabel(session)} from ${session.clientIp || 'an unknown address'}`}
+          blockedLabel={`Revoke ${userLogin}'s session`}
+          blocked={blocked}
+          onClick={() => onRevoke(session)}
+        >
+          Revoke
+        </DestructiveAction>
       </td>
     </>
   );

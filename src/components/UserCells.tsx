@@ -1,8 +1,9 @@
 import React from 'react';
-import { Badge, Button, Stack, Tooltip } from '@grafana/ui';
+import { Badge, Button, Stack } from '@grafana/ui';
 
 import { UserEntry } from '../hooks/useInventory';
 import { MappingState } from '../hooks/useLdap';
+import { DestructiveAction } from './DestructiveAction';
 import { LdapNote } from './LdapNote';
 import { whyNoSignOutEverywhere } from '../model/sessions';
 
@@ -52,32 +53,14 @@ export function UserCells({ entry, viewerId, rowSpan, ldap, onEditRoles, onSignO
           >
             Edit roles
           </Button>
-          {blocked ? (
-            <Tooltip content={blocked}>
-              <span>
-                <Button
-                  size="sm"
-                  variant="secondary"
-                  fill="outline"
-                  disabled
-                  aria-label={`Sign ${user.login} out everywhere: not possible, ${blocked}`}
-                >
-                  {signOutLabel}
-                </Button>
-              </span>
-            </Tooltip>
-          ) : (
-            <Button
-              size="sm"
-              variant="destructive"
-              fill="outline"
-              icon="signout"
-              onClick={onSignOut}
-              aria-label={`Sign ${user.login} out everywhere`}
-            >
-              {signOutLabel}
-            </Button>
-          )}
+          <DestructiveAction
+            label={`Sign ${user.login} out everywhere`}
+            blocked={blocked}
+            icon="signout"
+            onClick={onSignOut}
+          >
+            {signOutLabel}
+          </DestructiveAction>
           {ldap && (
             <Button
               size="sm"
