@@ -86,11 +86,12 @@ export function SessionsTable({
             ))}
           </tr>
         </thead>
-        {shown.map(({ entry, sessions }) => (
+        {shown.map(({ entry, sessions, outsideFilters }) => (
           <UserRows
             key={entry.user.id}
             entry={entry}
             sessions={sessions}
+            outsideFilters={outsideFilters}
             onRetry={() => onRetry(entry.user.id)}
             viewerId={viewerId}
             outcome={latestOutcome(entry.user.id)}

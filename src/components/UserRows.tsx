@@ -1,5 +1,5 @@
 import React from 'react';
-import { Button } from '@grafana/ui';
+import { Button, Text } from '@grafana/ui';
 
 import { Session } from '../api/types';
 import { Outcome } from '../hooks/outcomes';
@@ -16,6 +16,8 @@ interface Props {
   entry: UserEntry;
   /** The sessions the filters keep (all of them when no session filter is set). */
   sessions: Session[];
+  /** Shown only because the admin just acted on the user: the filters would hide it. */
+  outsideFilters?: boolean;
   onRetry: () => void;
   viewerId: number;
   outcome?: Outcome;
@@ -57,6 +59,7 @@ function NoSessionCells({ entry, onRetry }: { entry: UserEntry; onRetry: () => v
 export function UserRows({
   entry,
   sessions,
+  outsideFilters,
   onRetry,
   viewerId,
   outcome,
@@ -94,6 +97,12 @@ export function UserRows({
       {outcome && (
         <tr>
           <td colSpan={USER_COLUMNS + SESSION_COLUMNS}>
+            {outsideFilters && (
+              <Text element="p" color="secondary" variant="bodySmall">
+                Kept in view because you just acted on {entry.user.login}. The filters do not match this user, so
+                revoking the shown sessions and the CSV export leave {entry.user.login} out.
+              </Text>
+            )}
             <OutcomeAlert outcome={outcome} />
           </td>
         </tr>

@@ -44,6 +44,13 @@ export type DriftCount = (entry: UserEntry) => number | undefined;
 export interface VisibleUser {
   entry: UserEntry;
   sessions: Session[];
+  /** Shown, with every session, only because the admin just acted on the user: not part of what the filters show. */
+  outsideFilters?: true;
+}
+
+/** The rows the filters themselves show: what "Revoke shown sessions" ends and the CSV export holds. */
+export function rowsTheFiltersShow(rows: VisibleUser[]): VisibleUser[] {
+  return rows.filter((row) => !row.outsideFilters);
 }
 
 export function authSourceOf(entry: UserEntry): string {
@@ -104,6 +111,34 @@ function textOfSession(s: Session): string {
   return text;
 }
 
+interface Matchers {
+  filter: InventoryFilter;
+  words: string[];
+  sessionOk: (s: Session) => boolean;
+  userOk: (e: UserEntry) => boolean;
+  bySession: boolean;
+  driftCount: DriftCount;
+}
+
+/** The sessions of `entry` that the filters keep, or undefined when the filters hide the user. */
+function shownSessions(entry: UserEntry, m: Matchers): Session[] | undefined {
+  const { filter } = m;
+  if (!m.userOk(entry) || (filter.ldapDriftOnly && !(m.driftCount(entry) ?? 0))) {
+    return undefined;
+  }
+  const all = entry.sessions ?? [];
+  // A word matches the user or, failing that, narrows the user's sessions.
+  const userWords = textOfUser(entry);
+  const sessionWords = m.words.filter((w) => !userWords.includes(w));
+  const sessions = all.filter((s) => m.sessionOk(s) && sessionWords.every((w) => textOfSession(s).includes(w)));
+  if ((m.bySession || sessionWords.length > 0) && sessions.length === 0) {
+    return undefined;
+  }
+  // Users still loading or failed stay visible: hiding them would hide an error or a session.
+  const scoped = filter.ldapDriftOnly || filter.showUsersWithoutSessions || all.length > 0 || !entry.sessions;
+  return scoped ? sessions : undefined;
+}
+
 export function filterEntries(
   entries: UserEntry[],
   filter: InventoryFilter,
@@ -111,32 +146,21 @@ export function filterEntries(
   driftCount: DriftCount = () => undefined,
   now = new Date()
 ): VisibleUser[] {
-  const words = filter.text.toLowerCase().split(/\s+/).filter(Boolean);
-  const sessionOk = sessionMatcher(filter, now);
-  const userOk = userMatcher(filter);
-  const bySession = hasSessionFilter(filter);
+  const matchers: Matchers = {
+    filter,
+    words: filter.text.toLowerCase().split(/\s+/).filter(Boolean),
+    sessionOk: sessionMatcher(filter, now),
+    userOk: userMatcher(filter),
+    bySession: hasSessionFilter(filter),
+    driftCount,
+  };
   const visible: VisibleUser[] = [];
   for (const entry of entries) {
-    const all = entry.sessions ?? [];
-    if (pinned.has(entry.user.id)) {
-      visible.push({ entry, sessions: all });
-      continue;
-    }
-    if (!userOk(entry) || (filter.ldapDriftOnly && !(driftCount(entry) ?? 0))) {
-      continue;
-    }
-    // A word matches the user or, failing that, narrows the user's sessions.
-    const userWords = textOfUser(entry);
-    const sessionWords = words.filter((w) => !userWords.includes(w));
-    const sessions = all.filter((s) => sessionOk(s) && sessionWords.every((w) => textOfSession(s).includes(w)));
-    const narrowed = bySession || sessionWords.length > 0;
-    if (narrowed && sessions.length === 0) {
-      continue;
-    }
-    // Users still loading or failed stay visible: hiding them would hide an error or a session.
-    const scoped = filter.ldapDriftOnly || filter.showUsersWithoutSessions || all.length > 0 || !entry.sessions;
-    if (scoped) {
+    const sessions = shownSessions(entry, matchers);
+    if (sessions) {
       visible.push({ entry, sessions });
+    } else if (pinned.has(entry.user.id)) {
+      visible.push({ entry, sessions: entry.sessions ?? [], outsideFilters: true });
     }
   }
   // Sort keys are computed once per user, not once per comparison.

@@ -2,7 +2,7 @@ import { GrafanaApiError } from '../api/errors';
 import { Session, UserProfile } from '../api/types';
 import { UserEntry } from '../hooks/useInventory';
 import { explainError } from './explain';
-import { EMPTY_FILTER, filterEntries } from './filter';
+import { EMPTY_FILTER, filterEntries, rowsTheFiltersShow } from './filter';
 import { describeVerifiedState } from './outcome';
 import { changedOrgRoles, isDemotion, roleLock } from './roles';
 import { browserLabel, osLabel, tokenlessProvider, whyNoSignOutEverywhere, whyNotRevocable } from './sessions';
@@ -186,6 +186,16 @@ describe('filtering', () => {
 
   it('keeps a user the admin just acted on, even with no sessions left', () => {
     expect(logins(filterEntries(entries, EMPTY_FILTER, new Set([2])))).toContain('zoe');
+  });
+
+  it('keeps a user the admin acted on in view, but out of what the filters show (bulk revoke, CSV)', () => {
+    const zoe = entry(4, 'zoe', [session({ id: 41, clientIp: '10.9.9.9' })]);
+    const rows = filterEntries([...entries, zoe], { ...EMPTY_FILTER, ip: '192.0.2.' }, new Set([1, 4]));
+    expect(rows.map((r) => [r.entry.user.login, r.sessions.map((s) => s.id), r.outsideFilters])).toEqual([
+      ['bob', [11], undefined],
+      ['zoe', [41], true],
+    ]);
+    expect(rowsTheFiltersShow(rows).map((r) => r.entry.user.login)).toEqual(['bob']);
   });
 
   it('narrows to the sessions whose IP starts with the prefix', () => {
