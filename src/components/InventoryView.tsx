@@ -1,4 +1,4 @@
-import React, { useCallback, useDeferredValue, useMemo, useState } from 'react';
+import React, { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { Alert, Stack } from '@grafana/ui';
 import { config } from '@grafana/runtime';
 
@@ -8,7 +8,7 @@ import { useInventory, UserEntry } from '../hooks/useInventory';
 import { useLdap } from '../hooks/useLdap';
 import { downloadCsv, inventoryCsv } from '../model/csv';
 import { explainError } from '../model/explain';
-import { filterEntries, hasSessionFilter } from '../model/filter';
+import { filterEntries, hasSessionFilter, rowsTheFiltersShow } from '../model/filter';
 import { isLdapUser, ldapDrift } from '../model/ldap';
 import { ConfirmAction, PendingAction } from './ConfirmAction';
 import { FilterBar } from './FilterBar';
@@ -50,23 +50,35 @@ export function InventoryView({ viewerId }: { viewerId: number }) {
     return { users: withSessions.length, sessions: withSessions.reduce((n, e) => n + e.sessions!.length, 0) };
   }, [entries]);
   const narrowed = Boolean(tableFilter.text) || hasSessionFilter(tableFilter);
-  const shownTargets = rows
+  const filtered = rowsTheFiltersShow(rows);
+  const shownTargets = filtered
     .map(({ entry, sessions }) => ({ user: entry.user, sessions: sessions.filter((s) => !s.isActive) }))
     .filter((t) => t.sessions.length > 0);
   const bulkOutcome = actions.outcomes.find((o) => o.userId === BULK_USER_ID);
 
-  // Org and LDAP filters need data the scan does not read: fetch it for the users in the inventory.
+  // Org and LDAP filters need data the scan does not read: fetch it for the users in the inventory, also when the
+  // filter came with a link or survived a refresh.
   const needsOrgs = filter.orgId !== undefined || filter.orgRole !== undefined || filter.ldapDriftOnly;
-  const usersWithSessions = useMemo(() => entries.filter((e) => e.sessions?.length).map((e) => e.user.id), [entries]);
-  if (needsOrgs && usersWithSessions.length) {
-    queueMicrotask(() => ensureOrgs(usersWithSessions));
-  }
-  const changeFilter = (next: typeof filter) => {
-    if (next.ldapDriftOnly && !filter.ldapDriftOnly) {
-      ldap.loadMappings(entries.filter((e) => isLdapUser(e.user)).map((e) => e.user.login));
+  const ldapLogins = useMemo(
+    () => (ldap.enabled ? entries.filter((e) => isLdapUser(e.user)).map((e) => e.user.login) : []),
+    [entries, ldap.enabled]
+  );
+  const orgTargets = useMemo(
+    () =>
+      entries.filter((e) => e.sessions?.length || (filter.ldapDriftOnly && isLdapUser(e.user))).map((e) => e.user.id),
+    [entries, filter.ldapDriftOnly]
+  );
+  useEffect(() => {
+    if (needsOrgs && orgTargets.length) {
+      ensureOrgs(orgTargets);
     }
-    setFilter(next);
-  };
+  }, [needsOrgs, orgTargets, ensureOrgs]);
+  const { loadMappings } = ldap;
+  useEffect(() => {
+    if (filter.ldapDriftOnly && ldapLogins.length) {
+      loadMappings(ldapLogins);
+    }
+  }, [filter.ldapDriftOnly, ldapLogins, loadMappings]);
   const ldapFor = (entry: UserEntry): UserLdap | undefined =>
     ldap.enabled && isLdapUser(entry.user)
       ? {
@@ -93,21 +105,21 @@ export function InventoryView({ viewerId }: { viewerId: number }) {
       <InventoryProgress inventory={inventory} usersWithSessions={totals.users} sessionCount={totals.sessions} />
       <InventoryToolbar
         filter={filter}
-        onFilterChange={changeFilter}
+        onFilterChange={setFilter}
         ldapEnabled={ldap.enabled}
         loading={inventory.state === 'loading'}
         revocableShown={shownTargets.reduce((n, t) => n + t.sessions.length, 0)}
         narrowed={narrowed}
         onRevokeShown={() => setPending({ kind: 'revokeMany', targets: shownTargets })}
         onExport={() =>
-          downloadCsv(inventoryCsv(rows), `grafana-sessions-${new Date().toISOString().slice(0, 19)}.csv`)
+          downloadCsv(inventoryCsv(filtered), `grafana-sessions-${new Date().toISOString().slice(0, 19)}.csv`)
         }
         onReload={() => {
           ldap.forget();
           inventory.reload();
         }}
       />
-      <FilterBar entries={entries} filter={filter} onChange={changeFilter} />
+      <FilterBar entries={entries} filter={filter} onChange={setFilter} />
       {bulkOutcome && <OutcomeAlert outcome={bulkOutcome} />}
       <ActivityLog outcomes={actions.outcomes} />
       <SessionsTable

@@ -1,7 +1,7 @@
 import React from 'react';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { config } from '@grafana/runtime';
+import { config, locationService } from '@grafana/runtime';
 
 import { fakeGrafana, FakeLdap, FakeUser } from '../test/fakeGrafana';
 import { signInAs } from '../test/grafanaJson';
@@ -53,9 +53,12 @@ function ldapDirectory(): FakeLdap {
   };
 }
 
-async function openPage(ldap = ldapDirectory(), users = seed()) {
-  config.ldapEnabled = true;
+async function openPage(ldap = ldapDirectory(), users = seed(), { ldapEnabled = true, search = '' } = {}) {
+  config.ldapEnabled = ldapEnabled;
   signInAs({ id: 1, login: 'admin', isGrafanaAdmin: true });
+  if (search) {
+    locationService.replace(`/a/sessioncontrol-admin-app/sessions?${search}`);
+  }
   const grafana = fakeGrafana(users, 1, ldap);
   render(<SessionsPage />);
   await screen.findByText(/^5 users scanned \(read \d\d:\d\d:\d\d\)$/);
@@ -69,11 +72,42 @@ afterEach(() => {
 });
 
 describe('LDAP on the Sessions page', () => {
-  it('shows the LDAP servers once, and nothing LDAP-specific when LDAP is off', async () => {
+  it('shows the LDAP servers once, and LDAP actions only for LDAP users', async () => {
     await openPage();
     expect(await screen.findByTestId('ldap-status')).toHaveTextContent('LDAP is on: ldap.example.com:389 reachable');
     expect(group('dana').getByRole('button', { name: 'Apply LDAP now to dana and sign out' })).toBeInTheDocument();
     expect(group('bob').queryByRole('button', { name: /Apply LDAP now/ })).not.toBeInTheDocument();
+  });
+
+  it('shows nothing LDAP-specific and asks Grafana nothing about LDAP when LDAP is off', async () => {
+    const grafana = await openPage(ldapDirectory(), seed(), { ldapEnabled: false });
+    expect(screen.queryByTestId('ldap-status')).not.toBeInTheDocument();
+    expect(screen.queryByRole('switch', { name: /LDAP drift/ })).not.toBeInTheDocument();
+    expect(group('dana').queryByRole('button', { name: /Apply LDAP now/ })).not.toBeInTheDocument();
+    expect(group('dana').queryByRole('button', { name: /Check LDAP/ })).not.toBeInTheDocument();
+    expect(grafana.requests.filter((r) => r.path.startsWith('/api/admin/ldap'))).toEqual([]);
+  });
+
+  it('shows the drift of a link that has the LDAP drift filter on, without touching the switch', async () => {
+    await openPage(ldapDirectory(), seed(), { search: 'ldapDrift=true' });
+    expect(await screen.findByTestId('ldap-drift-dana')).toHaveTextContent('LDAP: Viewer in Main Org.');
+    expect(screen.getByRole('switch', { name: /LDAP drift/ })).toBeChecked();
+    expect(screen.queryByTestId('user-hank')).not.toBeInTheDocument();
+  });
+
+  it('finds the drift again after Refresh with the LDAP drift filter on', async () => {
+    await openPage();
+    await userEvent.click(screen.getByRole('switch', { name: /LDAP drift/ }));
+    expect(await screen.findByTestId('ldap-drift-dana')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: /Refresh/ }));
+    expect(await screen.findByTestId('ldap-drift-dana')).toHaveTextContent('LDAP: Viewer in Main Org.');
+  });
+
+  it('finds the drift of an LDAP user who has no sessions', async () => {
+    const users = seed();
+    users[1].sessions = [];
+    await openPage(ldapDirectory(), users, { search: 'ldapDrift=true' });
+    expect(await screen.findByTestId('ldap-drift-dana')).toHaveTextContent('LDAP: Viewer in Main Org.');
   });
 
   it('warns when an LDAP server is unreachable, with Grafana’s error', async () => {
