@@ -77,10 +77,10 @@ test('dana is Admin by mistake through an LDAP group: the admin fixes the group,
   const again = await signedInClient(baseURL!, 'dana');
   expect((await again.get('/api/user/auth-tokens')).status()).toBe(200);
   await refresh(page);
+  // The drift filter stayed on through the refresh, so the page re-read what LDAP maps her to; turn it off to see her.
   await page.getByText('LDAP drift', { exact: true }).click();
   await page.getByPlaceholder(/Search login/).fill('dana');
   await expect(danaRows.getByText('Main Org.: Viewer')).toBeVisible();
-  await danaRows.getByRole('button', { name: 'Check what LDAP maps dana to' }).click();
   await expect(danaRows.getByText('Matches LDAP')).toBeVisible();
   // one session: the one she just signed in with
   await expect(danaRows.getByRole('button', { name: 'Sign dana out everywhere' })).toHaveText(/\(1\)/);
