@@ -84,7 +84,10 @@ export function useActions(refreshUser: (id: number) => Promise<UserEntry>): Act
       try {
         await signOutEverywhere(user.id);
       } catch (error) {
-        return record(outcome({ userId: user.id, status: 'error', title, steps: [], problem: explainError(error) }));
+        const { proof } = await verify(refreshUser, user.id);
+        return record(
+          outcome({ userId: user.id, status: 'error', title, steps: [], problem: explainError(error), proof })
+        );
       }
       const { entry, proof, problem } = await verify(refreshUser, user.id);
       const left = entry?.sessions?.length ?? 0;

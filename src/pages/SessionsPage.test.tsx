@@ -129,6 +129,18 @@ describe('Sessions page', () => {
     expect(grafana.requestsTo('POST /api/admin/users/2/logout')).toHaveLength(1);
   });
 
+  it('shows Grafana’s reason when it refuses a sign-out, and the sessions it still lists, re-read', async () => {
+    const grafana = await openPage();
+    grafana.route('POST /api/admin/users/2/logout', { status: 500, body: { message: 'Failed to logout user' } });
+    await userEvent.click(within(group('bob')).getByRole('button', { name: 'Sign bob out everywhere' }));
+    await userEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'End 2 sessions of bob' }));
+
+    expect(await within(group('bob')).findByText(/Grafana said: 500 Failed to logout user/)).toBeInTheDocument();
+    expect(within(group('bob')).getByTestId('outcome-proof')).toHaveTextContent(
+      /bob: role Admin in Main Org\., 2 sessions \(checked \d\d:\d\d:\d\d\)/
+    );
+  });
+
   it('says a JWT user has no Grafana sessions instead of "0 sessions", and offers no sign-out', async () => {
     await openPage();
     await userEvent.click(screen.getByRole('switch', { name: /Show users without sessions/ }));
