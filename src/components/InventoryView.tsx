@@ -4,7 +4,7 @@ import { config } from '@grafana/runtime';
 
 import { BULK_USER_ID, useActions } from '../hooks/useActions';
 import { useFilterInUrl } from '../hooks/useFilterInUrl';
-import { useInventory, UserEntry } from '../hooks/useInventory';
+import { Inventory, useInventory, UserEntry } from '../hooks/useInventory';
 import { useLdap } from '../hooks/useLdap';
 import { downloadCsv, inventoryCsv } from '../model/csv';
 import { explainError } from '../model/explain';
@@ -160,7 +160,10 @@ export function InventoryView({ viewerId }: { viewerId: number }) {
           user={editing.user}
           sessionCount={editing.sessions?.length ?? 0}
           viewerId={viewerId}
-          serverAdminCount={entries.filter((e) => e.user.isServerAdmin).length}
+          serverAdmins={{
+            count: entries.filter((e) => e.user.isServerAdmin).length,
+            complete: readEveryUser(inventory),
+          }}
           ldap={ldapFor(editing)}
           onSave={actions.saveRoles}
           onClose={() => setEditing(undefined)}
@@ -168,4 +171,9 @@ export function InventoryView({ viewerId }: { viewerId: number }) {
       )}
     </Stack>
   );
+}
+
+/** True once the scan has read every user Grafana has, not only those who can still hold a session. */
+function readEveryUser({ settings, state, paging }: Inventory): boolean {
+  return settings.scanEveryUser && state === 'done' && paging.usersPaged >= paging.totalUsers;
 }

@@ -18,7 +18,15 @@ import { useSoleAdminOrgs } from '../hooks/useSoleAdminOrgs';
 import { useUserProfile } from '../hooks/useUserProfile';
 import { explainError } from '../model/explain';
 import { groupName } from '../model/ldap';
-import { changedOrgRoles, editableRoles, isDemotion, RoleEdit, roleLock, roleWarnings } from '../model/roles';
+import {
+  changedOrgRoles,
+  editableRoles,
+  isDemotion,
+  RoleEdit,
+  roleLock,
+  roleWarnings,
+  ServerAdminCount,
+} from '../model/roles';
 import { plural, whyNoSignOutEverywhere } from '../model/sessions';
 import { OutcomeAlert } from './OutcomeList';
 import { UserLdap } from './UserCells';
@@ -27,7 +35,7 @@ interface Props {
   user: UserSummary;
   sessionCount: number;
   viewerId: number;
-  serverAdminCount: number;
+  serverAdmins: ServerAdminCount;
   /** Set for LDAP users while LDAP is on. */
   ldap?: UserLdap;
   onSave: (user: UserSummary, orgs: OrgMembership[], edit: RoleEdit, signOutAfter: boolean) => Promise<Outcome>;
@@ -102,7 +110,7 @@ function RoleForm({
   orgs,
   sessionCount,
   viewerId,
-  serverAdminCount,
+  serverAdmins,
   isLdap,
   ldapState,
   onSave,
@@ -121,7 +129,7 @@ function RoleForm({
     profile,
     orgs,
     edit,
-    serverAdminCount,
+    serverAdmins,
     soleAdminOrgIds,
     ldapOrgIds: mapping?.orgRoles.map((r) => r.orgId),
     viewerId,

@@ -112,7 +112,7 @@ describe('sole admin of an org no mapping covers (field case 4)', () => {
       profile,
       orgs,
       edit: { roles: { 1: 'Viewer', 3: 'Viewer' }, isServerAdmin: false },
-      serverAdminCount: 2,
+      serverAdmins: { count: 2, complete: true },
       soleAdminOrgIds: [3],
       ldapOrgIds: [1],
     });
@@ -130,27 +130,44 @@ describe('sole admin of an org no mapping covers (field case 4)', () => {
     ]);
   });
 
+  const lastAdminProfile = {
+    id: 1,
+    login: 'admin',
+    name: 'Admin',
+    email: '',
+    isServerAdmin: true,
+    isDisabled: false,
+    authLabels: [],
+    orgId: 1,
+    isExternal: false,
+    isExternallySynced: false,
+    isServerAdminExternallySynced: false,
+  };
+
   it('warns before the last server admin loses the flag', () => {
-    const profile = {
-      id: 1,
-      login: 'admin',
-      name: 'Admin',
-      email: '',
-      isServerAdmin: true,
-      isDisabled: false,
-      authLabels: [],
-      orgId: 1,
-      isExternal: false,
-      isExternallySynced: false,
-      isServerAdminExternallySynced: false,
-    };
     const warnings = roleWarnings({
-      profile,
+      profile: lastAdminProfile,
       orgs: [],
       edit: { roles: {}, isServerAdmin: false },
-      serverAdminCount: 1,
+      serverAdmins: { count: 1, complete: true },
       soleAdminOrgIds: [],
     });
     expect(warnings).toEqual([{ text: expect.stringMatching(/admin is the last server admin/), refused: true }]);
+  });
+
+  it('does not block removing the flag when the scan left out users, since a server admin may be among them', () => {
+    const warnings = roleWarnings({
+      profile: lastAdminProfile,
+      orgs: [],
+      edit: { roles: {}, isServerAdmin: false },
+      serverAdmins: { count: 1, complete: false },
+      soleAdminOrgIds: [],
+    });
+    expect(warnings).toEqual([
+      {
+        text: expect.stringMatching(/admin may be the last server admin: .*"Scan every user" reads them all/),
+        refused: false,
+      },
+    ]);
   });
 });

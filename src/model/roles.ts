@@ -63,12 +63,17 @@ export function editableRoles(): OrgRole[] {
   return ['Viewer', 'Editor', 'Admin', 'None'];
 }
 
+export interface ServerAdminCount {
+  count: number;
+  complete: boolean;
+}
+
 export interface WarningContext {
   profile: UserProfile;
   orgs: OrgMembership[];
   edit: RoleEdit;
-  /** Server admins Grafana lists now (this user included). */
-  serverAdminCount: number;
+  /** Server admins among the users the page read (this user included); `complete` once it read every user. */
+  serverAdmins: ServerAdminCount;
   /** Orgs where this user is the only Admin. */
   soleAdminOrgIds: number[];
   /** Org ids LDAP maps this user into, when the user is an LDAP user and LDAP was read. */
@@ -87,7 +92,7 @@ export function roleWarnings({
   profile,
   orgs,
   edit,
-  serverAdminCount,
+  serverAdmins,
   soleAdminOrgIds,
   ldapOrgIds,
   viewerId,
@@ -107,11 +112,19 @@ export function roleWarnings({
       });
     }
   }
-  if (profile.isServerAdmin && !edit.isServerAdmin && serverAdminCount <= 1) {
-    warnings.push({
-      text: `${profile.login} is the last server admin: Grafana refuses to remove the flag. Make another user a server admin first.`,
-      refused: true,
-    });
+  if (profile.isServerAdmin && !edit.isServerAdmin && serverAdmins.count <= 1) {
+    // A pruned scan leaves out users not seen lately, server admins among them: then this is a guess, not a refusal.
+    warnings.push(
+      serverAdmins.complete
+        ? {
+            text: `${profile.login} is the last server admin: Grafana refuses to remove the flag. Make another user a server admin first.`,
+            refused: true,
+          }
+        : {
+            text: `${profile.login} may be the last server admin: no other server admin was among the users read. If there is none, Grafana refuses to remove the flag; "Scan every user" reads them all.`,
+            refused: false,
+          }
+    );
   }
   if (ldapOrgIds && ldapOrgIds.length > 0) {
     for (const org of orgs) {
