@@ -230,7 +230,13 @@ describe('every answer of the LDAP lookups is shown', () => {
       /LDAP check failed/,
       /Unable to find the teams/,
     ],
-  ])('GET /api/admin/ldap/:username answering %p', async (answer, badge, detail) => {
+    [{ status: 400, body: { message: 'LDAP is not enabled' } }, /LDAP check failed/, /enable \[auth\.ldap\]/],
+    [
+      { status: 400, body: { message: 'Validation error. You must specify an username' } },
+      /LDAP check failed/,
+      /You must specify an username/,
+    ],
+  ])('GET /api/admin/ldap/:username answering %j', async (answer, badge, detail) => {
     const ldap = ldapDirectory();
     const grafana = await openPage(ldap);
     grafana.route('GET /api/admin/ldap/hank', answer);
@@ -245,7 +251,8 @@ describe('every answer of the LDAP lookups is shown', () => {
       /Failed to connect to the LDAP server/,
     ],
     [{ status: 500, body: { message: 'Failed to find the LDAP server' } }, /500 Failed to find the LDAP server/],
-  ])('GET /api/admin/ldap/status answering %p', async (answer, text) => {
+    [{ status: 400, body: { message: 'LDAP is not enabled' } }, /400 LDAP is not enabled/],
+  ])('GET /api/admin/ldap/status answering %j', async (answer, text) => {
     config.ldapEnabled = true;
     signInAs({ id: 1, login: 'admin', isGrafanaAdmin: true });
     fakeGrafana(seed(), 1, ldapDirectory()).route('GET /api/admin/ldap/status', answer);
@@ -261,7 +268,9 @@ describe('every answer of the LDAP lookups is shown', () => {
       /could not search LDAP/,
     ],
     [{ status: 500, body: { message: 'Failed to update the user' } }, /Grafana server log/],
-  ])('POST /api/admin/ldap/sync/:id answering %p', async (answer, next) => {
+    [{ status: 400, body: { message: 'LDAP is not enabled' } }, /enable \[auth\.ldap\] in grafana\.ini/],
+    [{ status: 400, body: { message: 'id is invalid' } }, /Check the values and try again/],
+  ])('POST /api/admin/ldap/sync/:id answering %j', async (answer, next) => {
     const ldap = ldapDirectory();
     ldap.sync = { 3: answer };
     const grafana = await openPage(ldap);
