@@ -64,6 +64,46 @@ describe('Role editor', () => {
     expect(proof).toHaveTextContent(/bob: role Viewer in Main Org\., Editor in Ops, 0 sessions \(checked/);
   });
 
+  it('changes a role in an org the user is not using, says when it takes effect, and keeps the sessions unless asked (field case 9)', async () => {
+    const kim: FakeUser = {
+      id: 4,
+      login: 'kim',
+      orgs: [
+        { orgId: 1, name: 'Main Org.', role: 'Viewer' },
+        { orgId: 2, name: 'Ops', role: 'Admin' },
+      ],
+      sessions: [{ id: 40 }, { id: 41 }],
+    };
+    const users = [...seed(), kim];
+    users[1].orgs[1].role = 'Admin'; // bob: Ops keeps an Admin, so Grafana accepts the change
+    signInAs({ id: 1, login: 'admin', isGrafanaAdmin: true });
+    const grafana = fakeGrafana(users, 1);
+    render(<SessionsPage />);
+    await screen.findByText(/^4 users scanned \(read \d\d:\d\d:\d\d\)$/);
+    await userEvent.click(screen.getByRole('button', { name: 'Edit roles of kim' }));
+    const drawer = within(
+      (await screen.findByRole('heading', { name: 'Roles of kim' })).closest<HTMLElement>('[role="dialog"]')!
+    );
+    await userEvent.click(
+      within(await drawer.findByRole('radiogroup', { name: 'Role in Ops' })).getByLabelText('Viewer')
+    );
+    const signOut = drawer.getByRole('checkbox', { name: /Sign kim out everywhere after saving \(2 sessions\)/ });
+    await userEvent.click(signOut);
+    expect(signOut).not.toBeChecked();
+    expect(
+      drawer.getByText(/may show only after their permission cache expires or they sign in again/)
+    ).toBeInTheDocument();
+    await userEvent.click(drawer.getByRole('button', { name: 'Save' }));
+
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(grafana.requestsTo('PATCH /api/orgs/2/users/4')[0].data).toEqual({ role: 'Viewer' });
+    expect(grafana.requestsTo('PATCH /api/orgs/1/users/4')).toHaveLength(0);
+    expect(grafana.requestsTo('POST /api/admin/users/4/logout')).toHaveLength(0);
+    expect(within(screen.getByTestId('user-kim')).getByTestId('outcome-proof')).toHaveTextContent(
+      /kim: role Viewer in Main Org\., Viewer in Ops, 2 sessions \(checked/
+    );
+  });
+
   it('locks the controls of an LDAP-synced user and says what to change instead', async () => {
     const { drawer } = await openEditor('dana');
     expect(drawer.getByText('Org roles are managed outside Grafana')).toBeInTheDocument();

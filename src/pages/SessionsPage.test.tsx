@@ -61,6 +61,29 @@ describe('Sessions page', () => {
     expect(grafana.requests).toHaveLength(0);
   });
 
+  it('gives a server admin who is only Viewer in the current org the whole list, flag and org roles apart (field case 8)', async () => {
+    signInAs({ id: 9, login: 'ivan', isGrafanaAdmin: true, orgRole: 'Viewer' });
+    const ivan: FakeUser = {
+      id: 9,
+      login: 'ivan',
+      isServerAdmin: true,
+      orgs: [
+        { ...MAIN, role: 'Viewer' },
+        { orgId: 2, name: 'Ops', role: 'Editor' },
+      ],
+      sessions: [{ id: 90, isActive: true }],
+    };
+    fakeGrafana([...seed(), ivan], 9);
+    render(<SessionsPage />);
+    expect(await screen.findByText(/^5 users scanned \(read \d\d:\d\d:\d\d\)$/)).toBeInTheDocument();
+    expect(screen.queryByText('Session Control needs a Grafana server admin')).not.toBeInTheDocument();
+    const row = within(group('ivan'));
+    expect(row.getByText('Server admin')).toBeInTheDocument();
+    expect(await row.findByText(/Main Org\./)).toHaveTextContent('Main Org.: Viewer');
+    expect(row.getByText(/Ops/)).toHaveTextContent('Ops: Editor');
+    expect(group('bob')).toBeInTheDocument();
+  });
+
   it('shows one explanation, not a broken list, when Grafana refuses the user list', async () => {
     signInAs({ id: 1, login: 'admin', isGrafanaAdmin: true });
     new FakeBackend()
