@@ -3,6 +3,7 @@ import { Button, Combobox, ComboboxOption, InlineField, Input, Stack } from '@gr
 
 import { UserEntry } from '../hooks/useInventory';
 import { authSourceOf, EMPTY_FILTER, InventoryFilter, SortKey } from '../model/filter';
+import { parseIpFilter } from '../model/ipFilter';
 
 interface Props {
   entries: UserEntry[];
@@ -48,6 +49,8 @@ export function FilterBar({ entries, filter, onChange }: Props) {
     };
   }, [entries]);
   const set = (change: Partial<InventoryFilter>) => onChange({ ...filter, ...change });
+  const ipFilter = filter.ip?.trim() ? parseIpFilter(filter.ip) : undefined;
+  const ipProblem = ipFilter && 'invalid' in ipFilter ? ipFilter.invalid : undefined;
   const active =
     JSON.stringify({ ...filter, text: '' }) !==
     JSON.stringify({
@@ -90,7 +93,14 @@ export function FilterBar({ entries, filter, onChange }: Props) {
         value={filter.serverAdmin}
         onChange={(serverAdmin) => set({ serverAdmin })}
       />
-      <InlineField label="IP" htmlFor="filter-ip" transparent>
+      <InlineField
+        label="IP"
+        htmlFor="filter-ip"
+        transparent
+        tooltip="An address (exact), its beginning such as 10.20. (whole parts only), or a CIDR range such as 10.20.0.0/16"
+        invalid={Boolean(ipProblem)}
+        error={ipProblem}
+      >
         <Input
           id="filter-ip"
           width={16}

@@ -4,6 +4,7 @@ import { Button, Text } from '@grafana/ui';
 import { Session } from '../api/types';
 import { Outcome } from '../hooks/outcomes';
 import { UserEntry } from '../hooks/useInventory';
+import { VisibleUser } from '../model/filter';
 import { explainError } from '../model/explain';
 import { tokenlessProvider } from '../model/sessions';
 import { OutcomeAlert } from './OutcomeList';
@@ -17,7 +18,7 @@ interface Props {
   /** The sessions the filters keep (all of them when no session filter is set). */
   sessions: Session[];
   /** Shown only because the admin just acted on the user: the filters would hide it. */
-  outsideFilters?: boolean;
+  outsideFilters?: VisibleUser['outsideFilters'];
   onRetry: () => void;
   viewerId: number;
   outcome?: Outcome;
@@ -97,10 +98,16 @@ export function UserRows({
       {outcome && (
         <tr>
           <td colSpan={USER_COLUMNS + SESSION_COLUMNS}>
-            {outsideFilters && (
+            {outsideFilters === 'filters' && (
               <Text element="p" color="secondary" variant="bodySmall">
                 Kept in view because you just acted on {entry.user.login}. The filters do not match this user, so
                 revoking the shown sessions and the CSV export leave {entry.user.login} out.
+              </Text>
+            )}
+            {outsideFilters === 'no-sessions' && (
+              <Text element="p" color="secondary" variant="bodySmall">
+                Kept in view because you just acted on {entry.user.login}: with no sessions left, this user is otherwise
+                listed only with “Show users without sessions” on.
               </Text>
             )}
             <OutcomeAlert outcome={outcome} />

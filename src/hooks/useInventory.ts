@@ -189,7 +189,9 @@ export function useInventory(initial: LoadSettings = DEFAULT_LOAD_SETTINGS): Inv
         getUserOrgs(userId),
         getUserSessions(userId),
       ]);
-      const entry: UserEntry = { user: profile, orgs, sessions };
+      // GET /api/users/:id has no lastSeenAt: keep the one the search gave, so the row keeps its place in the list.
+      const lastSeenAt = profile.lastSeenAt ?? byId.current.get(userId)?.user.lastSeenAt;
+      const entry: UserEntry = { user: { ...profile, lastSeenAt }, orgs, sessions };
       if (!byId.current.has(userId)) {
         order.current.push(userId);
       }

@@ -2,6 +2,7 @@
 // server admin) and session filters (IP prefix, browser, OS, sign-in and last-seen times).
 import { Session } from '../api/types';
 import { UserEntry } from '../hooks/useInventory';
+import { parseIpFilter } from './ipFilter';
 import { parseGrafanaDuration } from './lifetime';
 
 export type SortKey = 'recent' | 'login' | 'signedIn' | 'sessions';
@@ -15,7 +16,7 @@ export interface InventoryFilter {
   orgId?: number;
   orgRole?: string;
   serverAdmin?: 'yes' | 'no';
-  /** An IP address or its beginning, e.g. "10.20." */
+  /** An IP address, its beginning ("10.20."), or a CIDR range ("10.20.0.0/16"): see parseIpFilter. */
   ip?: string;
   browser?: string;
   os?: string;
@@ -44,8 +45,11 @@ export type DriftCount = (entry: UserEntry) => number | undefined;
 export interface VisibleUser {
   entry: UserEntry;
   sessions: Session[];
-  /** Shown, with every session, only because the admin just acted on the user: not part of what the filters show. */
-  outsideFilters?: true;
+  /**
+   * Shown, with every session, only because the admin just acted on the user: not part of what the filters show.
+   * 'no-sessions': only because the user has no sessions left; 'filters': the filters do not match the user.
+   */
+  outsideFilters?: 'no-sessions' | 'filters';
 }
 
 /** The rows the filters themselves show: what "Revoke shown sessions" ends and the CSV export holds. */
@@ -68,12 +72,13 @@ function startOfDay(day: string): number {
 }
 
 function sessionMatcher(filter: InventoryFilter, now: Date): (s: Session) => boolean {
-  const ip = filter.ip?.trim();
+  const ip = filter.ip?.trim() ? parseIpFilter(filter.ip) : undefined;
+  const ipOk = !ip ? () => true : 'invalid' in ip ? () => false : ip.matches;
   const after = filter.signedInAfter ? startOfDay(filter.signedInAfter) : undefined;
   const before = filter.signedInBefore ? startOfDay(filter.signedInBefore) + 86_400_000 : undefined;
   const within = filter.lastSeenWithin ? parseGrafanaDuration(filter.lastSeenWithin) : undefined;
   return (s) =>
-    (!ip || s.clientIp.startsWith(ip)) &&
+    ipOk(s.clientIp) &&
     (!filter.browser || s.browser === filter.browser) &&
     (!filter.os || s.os === filter.os) &&
     (after === undefined || s.createdAt.getTime() >= after) &&
@@ -160,7 +165,9 @@ export function filterEntries(
     if (sessions) {
       visible.push({ entry, sessions });
     } else if (pinned.has(entry.user.id)) {
-      visible.push({ entry, sessions: entry.sessions ?? [], outsideFilters: true });
+      const withEmpty = { ...matchers, filter: { ...filter, showUsersWithoutSessions: true } };
+      const why = shownSessions(entry, withEmpty) ? 'no-sessions' : 'filters';
+      visible.push({ entry, sessions: entry.sessions ?? [], outsideFilters: why });
     }
   }
   // Sort keys are computed once per user, not once per comparison.

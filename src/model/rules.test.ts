@@ -184,8 +184,11 @@ describe('filtering', () => {
     expect(logins(filterEntries(entries, EMPTY_FILTER))).not.toContain('zoe');
   });
 
-  it('keeps a user the admin just acted on, even with no sessions left', () => {
-    expect(logins(filterEntries(entries, EMPTY_FILTER, new Set([2])))).toContain('zoe');
+  it('keeps a user the admin just acted on, even with no sessions left, and says that is why', () => {
+    const zoe = filterEntries(entries, EMPTY_FILTER, new Set([2])).find((r) => r.entry.user.login === 'zoe');
+    expect(zoe?.outsideFilters).toBe('no-sessions');
+    const byText = filterEntries(entries, { ...EMPTY_FILTER, text: 'zoe' }, new Set([2]));
+    expect(byText.map((r) => [r.entry.user.login, r.outsideFilters])).toEqual([['zoe', 'no-sessions']]);
   });
 
   it('keeps a user the admin acted on in view, but out of what the filters show (bulk revoke, CSV)', () => {
@@ -193,7 +196,7 @@ describe('filtering', () => {
     const rows = filterEntries([...entries, zoe], { ...EMPTY_FILTER, ip: '192.0.2.' }, new Set([1, 4]));
     expect(rows.map((r) => [r.entry.user.login, r.sessions.map((s) => s.id), r.outsideFilters])).toEqual([
       ['bob', [11], undefined],
-      ['zoe', [41], true],
+      ['zoe', [41], 'filters'],
     ]);
     expect(rowsTheFiltersShow(rows).map((r) => r.entry.user.login)).toEqual(['bob']);
   });

@@ -149,6 +149,7 @@ describe('Sessions page', () => {
 
     const proof = await within(group('bob')).findByTestId('outcome-proof');
     expect(proof).toHaveTextContent(/bob: role Admin in Main Org\., 0 sessions \(checked/);
+    expect(group('bob')).toHaveTextContent('with no sessions left, this user is otherwise listed only with');
     expect(grafana.requestsTo('POST /api/admin/users/2/logout')).toHaveLength(1);
   });
 
