@@ -2,7 +2,7 @@ import React, { useState } from 'react';
 import { ConfirmModal } from '@grafana/ui';
 
 import { Session, UserSummary } from '../api/types';
-import { plural, sessionTitle } from '../model/sessions';
+import { allSessions, plural, sessionTitle } from '../model/sessions';
 
 export type PendingAction =
   | { kind: 'revoke'; user: UserSummary; session: Session }
@@ -40,7 +40,7 @@ function texts(action: PendingAction) {
   }
   if (action.kind === 'applyLdap') {
     const sessions = action.sessionCount
-      ? `then ends all ${plural(action.sessionCount, 'session')} of ${who}, so the next login reads LDAP again`
+      ? `then ends ${allSessions(action.sessionCount)} of ${who}, so the next login reads LDAP again`
       : `${who} has no sessions to end`;
     return {
       title: `Apply LDAP to ${who} now?`,
@@ -50,7 +50,7 @@ function texts(action: PendingAction) {
   }
   return {
     title: `Sign ${who} out everywhere?`,
-    body: `This ends all ${plural(action.sessionCount, 'session')} of ${who}. Every browser of ${who} is signed out at its next request and must sign in again.`,
+    body: `This ends ${allSessions(action.sessionCount)} of ${who}. Every browser of ${who} is signed out at its next request and must sign in again.`,
     confirmText: `End ${plural(action.sessionCount, 'session')} of ${who}`,
   };
 }

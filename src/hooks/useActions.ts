@@ -6,7 +6,7 @@ import { isGrafanaApiError } from '../api/errors';
 import { OrgMembership, Session, UserSummary } from '../api/types';
 import { Explanation, explainError } from '../model/explain';
 import { changedOrgRoles, RoleEdit } from '../model/roles';
-import { plural, sessionTitle } from '../model/sessions';
+import { allSessions, plural, sessionTitle } from '../model/sessions';
 import { clockTime } from '../model/outcome';
 import { Outcome, outcome, verify } from './outcomes';
 import { forEachLimited } from './pool';
@@ -96,11 +96,7 @@ export function useActions(refreshUser: (id: number) => Promise<UserEntry>): Act
           userId: user.id,
           status: problem || left > 0 ? 'partial' : 'success',
           title,
-          steps: [
-            left > 0
-              ? `Grafana still lists ${plural(left, 'session')}.`
-              : `All ${plural(sessionCount, 'session')} ended.`,
-          ],
+          steps: [left > 0 ? `Grafana still lists ${plural(left, 'session')}.` : `Ended ${allSessions(sessionCount)}.`],
           problem,
           proof,
         })

@@ -100,7 +100,10 @@ export function roleWarnings({
   const warnings: RoleWarning[] = [];
   if (profile.id === viewerId && isDemotion(changedOrgRoles(orgs, edit), profile.isServerAdmin, edit.isServerAdmin)) {
     warnings.push({
-      text: 'This is you: you are lowering your own rights, and this page may stop working for you.',
+      text:
+        profile.isServerAdmin && !edit.isServerAdmin
+          ? 'This is you: without the server admin flag you lose this page and Grafana’s server admin pages as soon as you save, and only another server admin can give the flag back.'
+          : 'This is you: you are lowering your own rights, and this page may stop working for you.',
       refused: false,
     });
   }

@@ -76,3 +76,8 @@ export function sessionTitle(session: Session): string {
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
 }
+
+/** "all 3 sessions", or "the only session": never "all 1 session". */
+export function allSessions(count: number): string {
+  return count === 1 ? 'the only session' : `all ${plural(count, 'session')}`;
+}

@@ -184,4 +184,10 @@ describe('Role editor warnings', () => {
     );
     expect(drawer.getByText(/This is you: you are lowering your own rights/)).toBeInTheDocument();
   });
+
+  it('tells an admin removing their own server admin flag that they lose this page', async () => {
+    const { drawer } = await openEditor('admin');
+    await userEvent.click(drawer.getByRole('switch', { name: 'Grafana server admin' }));
+    expect(drawer.getByText(/This is you: without the server admin flag you lose this page/)).toBeInTheDocument();
+  });
 });
