@@ -77,6 +77,21 @@ describe('the app page', () => {
     expect(viewer.permissions).toEqual({});
   });
 
+  it('sends a browser whose session was revoked to the sign-in page, as Grafana does, and signs it in from there', async () => {
+    const admin = await sandbox.login('admin', 'admin');
+    const bob = await sandbox.login('bob', 'bob');
+    expect((await sandbox.post('/api/admin/users/2/logout', admin)).status).toBe(200);
+    const reply = await sandbox.get(PAGE, bob);
+    expect(reply.status).toBe(302);
+    expect(reply.headers.get('location')).toBe('/login');
+    expect(reply.headers.get('set-cookie')).toMatch(/grafana_session=;/);
+    const form = await sandbox.get('/login');
+    expect(form.status).toBe(200);
+    expect(form.body).toContain('Sign in to the Grafana sandbox');
+    const again = await sandbox.login('bob', 'bob');
+    expect(bootDataOf((await sandbox.get(PAGE, again)).body).user.login).toBe('bob');
+  });
+
   it('redirects the root to the sessions page', async () => {
     const reply = await sandbox.get('/');
     expect(reply.status).toBe(302);

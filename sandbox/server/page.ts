@@ -2,7 +2,7 @@ import express, { Request, Response, Router } from 'express';
 import { existsSync, readFileSync } from 'fs';
 import { join } from 'path';
 
-import { identify, Identity, markActivity, signIn } from './auth';
+import { identify, Identity, markActivity, SESSION_COOKIE, signIn } from './auth';
 import { bootData, PLUGIN_ID, scriptJson } from './bootData';
 import { GrafanaState } from './state';
 
@@ -26,6 +26,10 @@ const PLACEHOLDER_HTML = `<!doctype html>
 /** The app page (signed in as the seed's viewer when the browser has no session) and the static files. */
 export function pageRoutes(state: GrafanaState, options: PageOptions): Router {
   const router = Router();
+
+  router.get('/login', (req, res) => {
+    res.type('html').send(loginPage(state.seed.viewer));
+  });
 
   router.get('/', (req, res) => {
     if (pageIdentity(state, req, res)) {
@@ -51,9 +55,17 @@ export function pageRoutes(state: GrafanaState, options: PageOptions): Router {
   return router;
 }
 
-/** The browser's session, or a new one for the seed's viewer (a sandbox has no login page). */
+/**
+ * The browser's session; a new one for the seed's viewer when the browser has none; a dead session (revoked,
+ * expired, or from before a restart) goes to the sign-in page, as Grafana answers it (302 to /login).
+ */
 function pageIdentity(state: GrafanaState, req: Request, res: Response): Identity | undefined {
   let identity = identify(state, req);
+  if (!identity && req.cookies?.[SESSION_COOKIE]) {
+    res.clearCookie(SESSION_COOKIE, { path: '/' });
+    res.redirect(302, '/login');
+    return undefined;
+  }
   if (!identity) {
     const viewer = state.findByLoginOrEmail(state.seed.viewer);
     if (!viewer || viewer.isDisabled) {
@@ -84,4 +96,48 @@ function pluginVersion(distDir: string): string {
   } catch {
     return '';
   }
+}
+
+/** Grafana's sign-in page, reduced to its form: it posts {user, password} to /login, then goes back to the page. */
+function loginPage(viewer: string): string {
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Sign in · Grafana sandbox</title>
+<style>
+  body { font-family: Inter, Helvetica, Arial, sans-serif; background: #111217; color: #ccccdc; display: grid; place-items: center; min-height: 100vh; margin: 0; }
+  form { background: #181b1f; border: 1px solid #2c3235; border-radius: 4px; padding: 32px; width: 320px; display: grid; gap: 12px; }
+  h1 { font-size: 20px; margin: 0 0 8px; } label { display: grid; gap: 4px; font-size: 14px; }
+  input { background: #111217; color: #ccccdc; border: 1px solid #3e4348; border-radius: 2px; padding: 8px; font-size: 14px; }
+  button { background: #3d71d9; color: #fff; border: 0; border-radius: 2px; padding: 8px; font-size: 14px; cursor: pointer; }
+  p { font-size: 12px; margin: 0; color: #9fa7b3; } #error { color: #ff8a8a; }
+</style></head>
+<body><form id="login">
+<h1>Sign in to the Grafana sandbox</h1>
+<p>Your session ended (revoked, expired, or the sandbox restarted). Seeded users' passwords are their logins,
+for example ${escapeHtml(viewer)} / ${escapeHtml(viewer)}.</p>
+<label>Email or username <input name="user" autocomplete="username" required value="${escapeHtml(viewer)}"></label>
+<label>Password <input name="password" type="password" autocomplete="current-password" required></label>
+<button type="submit">Log in</button>
+<p id="error" role="alert"></p>
+</form>
+<script>
+document.getElementById('login').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const form = new FormData(event.target);
+  const res = await fetch('/login', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ user: form.get('user'), password: form.get('password') }),
+  });
+  if (res.ok) {
+    location.href = '/';
+  } else {
+    document.getElementById('error').textContent = (await res.json()).message;
+  }
+});
+</script></body></html>
+`;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
