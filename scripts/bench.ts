@@ -19,7 +19,8 @@ import { count, progress, seconds } from './bench/log';
 import { describeMachine } from './bench/machine';
 import { runNaive } from './bench/naive';
 import { BenchOptions, readOptions } from './bench/options';
-import { measurePage } from './bench/pageRun';
+import { measurePage, withLoadedPage } from './bench/pageRun';
+import { PlainChromium } from './bench/plainChromium';
 import { BenchResults, markdown, Outcome } from './bench/report';
 import { startSandbox } from './bench/sandbox';
 import { SeedFile, writeSeed } from './bench/seeds';
@@ -28,8 +29,8 @@ async function main(options: BenchOptions, cleanup: Cleanup): Promise<boolean> {
   ensureBuilt(options.build);
   const dir = mkdtempSync(join(tmpdir(), 'sessioncontrol-bench-'));
   cleanup.add('the seeds', () => rmSync(dir, { recursive: true, force: true }));
-  const browser = await launchChromium(cleanup);
-  const machine = describeMachine(browser.version());
+  const chromium = await PlainChromium.launch(cleanup);
+  const machine = describeMachine(await chromium.version());
 
   progress(`generating ${count(options.users)} users, ${count(options.active)} of them active`);
   const seed = writeSeed(dir, 'bench', options.users, options.active, options.sessionsPerActive);
@@ -43,7 +44,7 @@ async function main(options: BenchOptions, cleanup: Cleanup): Promise<boolean> {
   progress(`sandbox on ${sandbox.base} with ${options.latencyMs} ms latency, started in ${seconds(sandbox.startMs)}`);
 
   progress('opening the Sessions page and waiting for its complete inventory');
-  const page = await attempt(() => measurePage(browser, sandbox, { completeTimeoutMs: options.timeoutSeconds * 1000 }));
+  const page = await attempt(() => measurePage(chromium, sandbox, options.timeoutSeconds * 1000));
   if ('value' in page) {
     const { marks, requests } = page.value;
     progress(
@@ -53,7 +54,7 @@ async function main(options: BenchOptions, cleanup: Cleanup): Promise<boolean> {
   }
 
   progress(`plain fetch() of the same sessions in Chromium, ${options.concurrency} in flight`);
-  const browserFloor = await attempt(() => measureBrowserFloor(browser, sandbox, seed.cutoffMs, options.concurrency));
+  const browserFloor = await attempt(() => measureBrowserFloor(chromium, sandbox, seed.cutoffMs, options.concurrency));
 
   const naive = options.skipNaive
     ? { skipped: '--skip-naive' }
@@ -62,10 +63,11 @@ async function main(options: BenchOptions, cleanup: Cleanup): Promise<boolean> {
         return runNaive(sandbox.base, options.naiveSeconds * 1000);
       });
   await sandbox.stop();
+  await chromium.close();
 
   const filter = options.skipFilter
     ? { skipped: '--skip-filter' }
-    : await attempt(() => measureFilter(options, dir, browser, cleanup));
+    : await attempt(async () => measureFilter(options, dir, await launchChromium(cleanup), cleanup));
   const results: BenchResults = {
     options,
     machine,
@@ -106,11 +108,8 @@ async function measureFilter(
     rmSync(seed.path);
     progress(`filtering: loading ${count(seed.sessions)} sessions, then typing ${JSON.stringify(options.filterText)}`);
     let keystrokes: Keystroke[] = [];
-    await measurePage(browser, sandbox, {
-      completeTimeoutMs: options.timeoutSeconds * 1000,
-      whileOpen: async (page) => {
-        keystrokes = await measureKeystrokes(page, options.filterText);
-      },
+    await withLoadedPage(browser, sandbox, options.timeoutSeconds * 1000, async (page) => {
+      keystrokes = await measureKeystrokes(page, options.filterText);
     });
     const frames = keystrokes.map((k) => Math.round(k.frameMs));
     progress(`filtering: ${frames.join(', ')} ms per keystroke (median ${Math.round(median(frames))})`);

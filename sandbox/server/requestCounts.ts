@@ -8,6 +8,8 @@ export interface RequestCountsSnapshot {
   byRoute: Record<string, number>;
   /** HTTP status → requests. */
   byStatus: Record<string, number>;
+  /** Mean /api requests in flight (latency included) from the first one's arrival to the last one's answer. */
+  apiMeanInFlight: number;
 }
 
 /** Not Grafana: how many requests the sandbox answered, per route, for benchmarks. /__sandbox/* is not counted. */
@@ -15,13 +17,22 @@ export class RequestCounts {
   private byRoute = new Map<string, number>();
   private byStatus = new Map<string, number>();
   private since = new Date();
+  private inFlight = new InFlight();
 
   readonly middleware = (req: Request, res: Response, next: NextFunction): void => {
     if (!req.path.startsWith('/__sandbox/')) {
+      const api = req.path.startsWith('/api/');
+      const inFlight = this.inFlight;
+      if (api) {
+        inFlight.change(+1);
+      }
       // 'close' also fires when the client gives up before the answer (an aborted fetch).
       res.on('close', () => {
         increment(this.byRoute, `${req.method} ${routeOf(req)}`);
         increment(this.byStatus, String(res.statusCode));
+        if (api) {
+          inFlight.change(-1);
+        }
       });
     }
     next();
@@ -33,13 +44,35 @@ export class RequestCounts {
       total: [...this.byRoute.values()].reduce((sum, n) => sum + n, 0),
       byRoute: Object.fromEntries([...this.byRoute].sort(([a], [b]) => (a < b ? -1 : 1))),
       byStatus: Object.fromEntries(this.byStatus),
+      apiMeanInFlight: this.inFlight.mean(),
     };
   }
 
   clear(): void {
     this.byRoute = new Map();
     this.byStatus = new Map();
+    this.inFlight = new InFlight();
     this.since = new Date();
+  }
+}
+
+/** ∫ requests in flight dt, from the first arrival to the last answer. */
+class InFlight {
+  private count = 0;
+  private area = 0;
+  private first?: number;
+  private last = 0;
+
+  change(delta: number): void {
+    const now = performance.now();
+    this.first ??= now;
+    this.area += this.count * (now - (this.last || now));
+    this.count += delta;
+    this.last = now;
+  }
+
+  mean(): number {
+    return this.first === undefined || this.last === this.first ? 0 : this.area / (this.last - this.first);
   }
 }
 

@@ -1,4 +1,4 @@
-import { Browser, BrowserContext, chromium, Page } from '@playwright/test';
+import { Browser, BrowserContext, chromium } from '@playwright/test';
 import { existsSync } from 'fs';
 
 import config from '../../playwright.config';
@@ -22,8 +22,7 @@ export async function launchChromium(cleanup: Cleanup): Promise<Browser> {
  */
 export async function newContext(browser: Browser): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport: config.use?.viewport ?? { width: 1600, height: 1000 } });
-  await context.addInitScript({ content: 'globalThis.__name = (fn) => fn;' });
-  await context.addInitScript(countLongTasks);
+  await context.addInitScript({ content: LONG_TASKS_INIT });
   return context;
 }
 
@@ -41,7 +40,10 @@ function countLongTasks(): void {
   }).observe({ type: 'longtask', buffered: true });
 }
 
-/** Long tasks since the page started: how much of the wait was the page's own work. */
-export function readLongTasks(page: Page): Promise<{ count: number; ms: number }> {
-  return page.evaluate(() => ({ ...(window as LongTaskWindow).sessionControlLongTasks! }));
+/** The script every bench page runs first: esbuild's `__name` helper, then the long-task counter. */
+export const LONG_TASKS_INIT = `globalThis.__name = (fn) => fn;\n(${countLongTasks.toString()})();`;
+
+/** In the page: long tasks since it started, how much of the wait was the page's own work. */
+export function readLongTasks(): { count: number; ms: number } {
+  return { ...(window as LongTaskWindow).sessionControlLongTasks! };
 }

@@ -1,6 +1,5 @@
-import { Browser } from '@playwright/test';
-
-import { newContext } from './browser';
+import { LONG_TASKS_INIT } from './browser';
+import { PlainChromium } from './plainChromium';
 import { RunningSandbox } from './sandbox';
 
 export interface BrowserFloor {
@@ -11,27 +10,38 @@ export interface BrowserFloor {
 
 /**
  * What this Chromium on this machine needs for the same session requests without the page: plain fetch() calls,
- * `concurrency` in flight, nothing rendered. Browsers add per-request costs (IPC, cookies, CORS checks) that the
- * latency-only floor leaves out; on a small machine they are larger than the latency itself.
+ * `concurrency` in flight, nothing rendered, in the same uninstrumented browser as the page run. Browsers add
+ * per-request costs (IPC, cookies, CORS checks) that the latency-only floor leaves out.
  */
 export async function measureBrowserFloor(
-  browser: Browser,
+  chromium: PlainChromium,
   sandbox: RunningSandbox,
   cutoffMs: number,
   concurrency: number
 ): Promise<BrowserFloor> {
-  const context = await newContext(browser);
+  // A static file of the plugin: an origin for fetch() without starting the page's own scan.
+  const page = await chromium.openPage(
+    `${sandbox.base}/public/plugins/sessioncontrol-admin-app/plugin.json`,
+    LONG_TASKS_INIT
+  );
   try {
-    const login = await context.request.post(`${sandbox.base}/login`, { data: { user: 'admin', password: 'admin' } });
-    if (!login.ok()) {
-      throw new Error(`POST /login as admin answered ${login.status()}`);
-    }
-    const page = await context.newPage();
-    await page.goto(`${sandbox.base}/public/plugins/sessioncontrol-admin-app/plugin.json`);
+    await waitForDocument(page);
     return await page.evaluate(readAllSessions, { cutoff: Date.now() - cutoffMs, concurrency });
   } finally {
-    await context.close();
+    await page.close();
   }
+}
+
+async function waitForDocument(page: Awaited<ReturnType<PlainChromium['openPage']>>): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    if (
+      await page.evaluate(() => location.pathname.endsWith('plugin.json') && document.readyState === 'complete', null)
+    ) {
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('The blank page for the browser floor did not load');
 }
 
 /** In the page: the ids of users seen since `cutoff` (most recent first), then their sessions, timed. */
@@ -42,6 +52,14 @@ async function readAllSessions({
   cutoff: number;
   concurrency: number;
 }): Promise<BrowserFloor> {
+  const login = await fetch('/login', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ user: 'admin', password: 'admin' }),
+  });
+  if (!login.ok) {
+    throw new Error(`POST /login as admin answered ${login.status}`);
+  }
   const ids: number[] = [];
   for (let page = 1; ; page++) {
     const res = await fetch(`/api/users/search?perpage=1000&page=${page}&sort=lastSeenAtAge-desc`);

@@ -10,7 +10,7 @@ export interface Keystroke {
   key: string;
   /** keydown → the frame after the one that shows the input's new value (two requestAnimationFrames). */
   frameMs: number;
-  /** keydown → the last DOM change it caused (a deferred table update shows here, not in frameMs). */
+  /** keydown → the last change it caused in the sessions table (a deferred update shows here, not in frameMs). */
   settledMs: number;
   /** Table rows in the DOM afterwards. */
   rows: number;
@@ -44,13 +44,17 @@ export async function measureKeystrokes(page: Page, text: string): Promise<Keyst
   return keystrokes;
 }
 
-/** In the page: notes each keydown's time, the frame after its value change, and every DOM change. */
+/**
+ * In the page: notes each keydown's time, the frame after its value change, and every change in the sessions table
+ * (only there: the URL, written once typing pauses, changes links elsewhere on the page).
+ */
 function installProbe(input: HTMLInputElement): void {
   const probe: FilterProbe = { entries: [], lastMutation: 0 };
   (window as ProbeWindow).sessionControlFilterProbe = probe;
+  const table = document.querySelector('table[aria-label="Sessions by user"]')?.parentElement ?? document.body;
   new MutationObserver(() => {
     probe.lastMutation = performance.now();
-  }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+  }).observe(table, { subtree: true, childList: true, characterData: true, attributes: true });
   input.addEventListener(
     'keydown',
     (event) => {

@@ -23,11 +23,14 @@ export interface MarkWait {
   pageProblems?: () => string[];
 }
 
-/** Polls the page until `inventory-complete` is set; fails naming the mark that never came. */
-export async function waitForInventoryMarks(page: Page, wait: MarkWait): Promise<MarkTimes> {
+/** Polls the page (through `read`) until `inventory-complete` is set; fails naming the mark that never came. */
+export async function waitForInventoryMarks(
+  read: () => Promise<Partial<MarkTimes>>,
+  wait: MarkWait
+): Promise<MarkTimes> {
   const began = Date.now();
   for (;;) {
-    const found = await readMarks(page);
+    const found = await read();
     const waited = Date.now() - began;
     if (found.complete !== undefined) {
       const absent = found.start === undefined ? 'start' : found.firstRows === undefined ? 'firstRows' : null;
@@ -45,12 +48,19 @@ export async function waitForInventoryMarks(page: Page, wait: MarkWait): Promise
   }
 }
 
+export const MARK_NAMES: string[] = Object.values(MARKS);
+
+/** In the page: each mark's startTime, or null while it is not set. */
+export function markTimesInPage(names: string[]): Array<number | null> {
+  return names.map((name) => performance.getEntriesByName(name, 'mark')[0]?.startTime ?? null);
+}
+
 export async function readMarks(page: Page): Promise<Partial<MarkTimes>> {
-  const names = Object.values(MARKS);
-  const times = await page.evaluate(
-    (wanted) => wanted.map((name) => performance.getEntriesByName(name, 'mark')[0]?.startTime ?? null),
-    names
-  );
+  return toMarkTimes(await page.evaluate(markTimesInPage, MARK_NAMES));
+}
+
+/** The marks found, by key, from markTimesInPage's answer. */
+export function toMarkTimes(times: Array<number | null>): Partial<MarkTimes> {
   const keys = Object.keys(MARKS) as Array<keyof typeof MARKS>;
   return Object.fromEntries(keys.flatMap((key, i) => (times[i] === null ? [] : [[key, times[i]]])));
 }

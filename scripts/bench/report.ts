@@ -44,14 +44,18 @@ export function markdown(r: BenchResults): string {
       ? [['Naive ÷ ours', `**${Math.round(r.naive.value.estimatedTotalMs / loaderMs)}×**`] as Row]
       : []),
     ['dist/module.js', `${kib(r.module.bytes)} (${kib(r.module.gzipBytes)} gzipped)`],
-    ['Filtering, key → next frame', 'value' in r.filter ? filterText(r.filter.value) : notMeasured(r.filter)],
+    [
+      'Filtering: keystroke → table shows the result',
+      'value' in r.filter ? filterText(r.filter.value) : notMeasured(r.filter),
+    ],
   ];
   return [
     `### Benchmark: ${count(seed.users)} users, ${count(seed.usersThatCanHoldSessions)} of them seen within ` +
       `${days(seed.inactiveLifetimeMs)} (${count(seed.sessions)} sessions)`,
     '',
     `The sandbox (emulated Grafana API) adds ${options.latencyMs} ms to every /api answer; the page runs in headless ` +
-      `Chromium; \`npm run bench\`, ${r.date.toISOString().slice(0, 10)}.`,
+      `Chromium driven without network probes (as an admin's browser runs it); \`npm run bench\`, ` +
+      `${r.date.toISOString().slice(0, 10)}.`,
     '',
     '| | |',
     '| --- | --- |',
@@ -80,17 +84,15 @@ function pageRows(page: PageRun, { seed, options }: BenchResults): Row[] {
   const details = Object.fromEntries(Object.entries(requests.other).filter(([route]) => !SCAN_EXTRAS.includes(route)));
   const floorMs = (canHold * options.latencyMs) / options.concurrency;
   const ratio = loaderMs / floorMs;
-  const browserCount =
-    page.browserRequests === requests.total ? '' : `; the browser sent ${count(page.browserRequests)}`;
   return [
     [
       'Requests the page made to /api',
-      `**${count(requests.total)}**${browserCount}: ${count(scan)} for the inventory and ` +
+      `**${count(requests.total)}**: ${count(scan)} for the inventory and ` +
         `${count(requests.total - scan)} for details of the rows on screen`,
     ],
     [
       '… for the inventory',
-      `**${count(scan)}**: ${requests.searchPages} user search pages (perpage ${page.searchPerPage.join(', ') || '–'}), ` +
+      `**${count(scan)}**: ${requests.searchPages} user search pages, ` +
         `${count(requests.authTokens)} session lists, ${extras} of ${SCAN_EXTRAS.join(', ')} ` +
         `(budget ${count(budget)}: ${count(canHold)} users that can hold a session + ${requests.searchPages} search ` +
         `pages + ${SCAN_EXTRAS.length}: ${verdict(scan <= budget)})`,
@@ -136,12 +138,14 @@ function naiveText(n: NaiveRun): string {
 
 function filterText({ seed, keystrokes }: { seed: SeedFile; keystrokes: Keystroke[] }): string {
   const frames = keystrokes.map((k) => k.frameMs);
-  const settled = keystrokes.map((k) => k.settledMs);
-  const max = Math.max(...frames);
+  // A keystroke whose table did not change (the rows were already those) settles with its own frame.
+  const table = keystrokes.map((k) => Math.max(k.settledMs, k.frameMs));
+  const max = Math.max(...table);
   return (
-    `median **${Math.round(median(frames))} ms**, max ${Math.round(max)} ms over ${keystrokes.length} keystrokes ` +
-    `with ${count(seed.sessions)} sessions loaded, sandbox without latency (target < ${TARGET_KEYSTROKE_MS} ms: ${verdict(max < TARGET_KEYSTROKE_MS)}); ` +
-    `last DOM change: median ${Math.round(median(settled))} ms, max ${Math.round(Math.max(...settled))} ms`
+    `median **${Math.round(median(table))} ms**, max ${Math.round(max)} ms over ${keystrokes.length} keystrokes ` +
+    `with ${count(seed.sessions)} sessions loaded, sandbox without latency (target < ${TARGET_KEYSTROKE_MS} ms: ` +
+    `${verdict(max < TARGET_KEYSTROKE_MS)}); the search box itself shows the key in median ` +
+    `${Math.round(median(frames))} ms, max ${Math.round(Math.max(...frames))} ms`
   );
 }
 
