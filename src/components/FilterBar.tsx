@@ -2,7 +2,7 @@ import React, { useMemo } from 'react';
 import { Button, Combobox, ComboboxOption, InlineField, Input, Stack } from '@grafana/ui';
 
 import { UserEntry } from '../hooks/useInventory';
-import { authSourceOf, EMPTY_FILTER, InventoryFilter, SortKey } from '../model/filter';
+import { authSourceOf, EMPTY_FILTER, InventoryFilter, SORT_KEYS_IN_ORDER, SortKey } from '../model/filter';
 import { parseIpFilter } from '../model/ipFilter';
 
 interface Props {
@@ -29,12 +29,20 @@ const SEEN: Array<ComboboxOption<string>> = [
   { label: '24 hours', value: '24h' },
   { label: '7 days', value: '7d' },
 ];
-const SORT: Array<ComboboxOption<SortKey>> = [
-  { label: 'Most recently active', value: 'recent' },
-  { label: 'Newest sign-in', value: 'signedIn' },
-  { label: 'Most sessions', value: 'sessions' },
-  { label: 'Login A–Z', value: 'login' },
-];
+const SORT_LABELS: Record<SortKey, string> = {
+  recent: 'Most recently active',
+  signedIn: 'Newest sign-in',
+  sessions: 'Most sessions',
+  login: 'Login A–Z',
+  name: 'Name A–Z',
+  authSource: 'Auth source A–Z',
+  orgRole: 'Highest org role',
+  serverAdmin: 'Server admins first',
+  ip: 'IP address',
+  browser: 'Browser A–Z',
+  os: 'OS A–Z',
+};
+const SORT: Array<ComboboxOption<SortKey>> = SORT_KEYS_IN_ORDER.map((value) => ({ label: SORT_LABELS[value], value }));
 
 /** Filters on users and sessions; each value is kept in the URL. */
 export function FilterBar({ entries, filter, onChange }: Props) {

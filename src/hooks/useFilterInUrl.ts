@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { locationService } from '@grafana/runtime';
 
-import { EMPTY_FILTER, InventoryFilter, SortKey } from '../model/filter';
+import { EMPTY_FILTER, InventoryFilter, SORT_KEYS_IN_ORDER, SortKey } from '../model/filter';
 
 const KEYS: Record<keyof InventoryFilter, string> = {
   text: 'q',
@@ -20,7 +20,6 @@ const KEYS: Record<keyof InventoryFilter, string> = {
   lastSeenWithin: 'lastSeenWithin',
   sort: 'sort',
 };
-const SORTS: SortKey[] = ['recent', 'login', 'signedIn', 'sessions'];
 
 export function filterFromQuery(query: Record<string, unknown>): InventoryFilter {
   const text = (key: keyof InventoryFilter) => {
@@ -44,7 +43,7 @@ export function filterFromQuery(query: Record<string, unknown>): InventoryFilter
     signedInAfter: text('signedInAfter'),
     signedInBefore: text('signedInBefore'),
     lastSeenWithin: text('lastSeenWithin'),
-    sort: sort && SORTS.includes(sort) ? sort : 'recent',
+    sort: sort && (SORT_KEYS_IN_ORDER as readonly string[]).includes(sort) ? sort : 'recent',
   };
 }
 

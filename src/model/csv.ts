@@ -21,6 +21,8 @@ const HEADER = [
   'last seen',
 ];
 
+export const ORGS_NOT_READ = '(not read: filter by org to include)';
+
 export function inventoryCsv(rows: VisibleUser[]): string {
   const lines = rows.flatMap(({ entry, sessions }) => {
     const { user } = entry;
@@ -29,7 +31,8 @@ export function inventoryCsv(rows: VisibleUser[]): string {
       user.name,
       user.email,
       authSourceOf(entry),
-      entry.orgs ? entry.orgs.map((o) => `${o.orgName}: ${o.role}`).join('; ') : '',
+      // Org memberships are read for the rows on screen and for org filters, not for the whole inventory.
+      entry.orgs ? entry.orgs.map((o) => `${o.orgName}: ${o.role}`).join('; ') : ORGS_NOT_READ,
       user.isServerAdmin ? 'yes' : 'no',
     ];
     if (sessions.length === 0) {
@@ -48,7 +51,8 @@ export function inventoryCsv(rows: VisibleUser[]): string {
       s.seenAt.toISOString(),
     ]);
   });
-  return Papa.unparse({ fields: HEADER, data: lines });
+  // A name or user agent starting with = + - @ would run as a formula in a spreadsheet: Papa quotes it with a '.
+  return Papa.unparse({ fields: HEADER, data: lines }, { escapeFormulae: true });
 }
 
 export function downloadCsv(csv: string, fileName: string) {

@@ -5,7 +5,20 @@ import { UserEntry } from '../hooks/useInventory';
 import { parseIpFilter } from './ipFilter';
 import { parseGrafanaDuration } from './lifetime';
 
-export type SortKey = 'recent' | 'login' | 'signedIn' | 'sessions';
+export const SORT_KEYS_IN_ORDER = [
+  'recent',
+  'signedIn',
+  'sessions',
+  'login',
+  'name',
+  'authSource',
+  'orgRole',
+  'serverAdmin',
+  'ip',
+  'browser',
+  'os',
+] as const;
+export type SortKey = (typeof SORT_KEYS_IN_ORDER)[number];
 
 export interface InventoryFilter {
   text: string;
@@ -173,9 +186,7 @@ export function filterEntries(
   // Sort keys are computed once per user, not once per comparison.
   const key = SORT_KEYS[filter.sort];
   const keyed = visible.map((row) => ({ row, key: key(row) }));
-  keyed.sort((a, b) =>
-    typeof a.key === 'string' ? a.key.localeCompare(b.key as string) : (b.key as number) - (a.key as number)
-  );
+  keyed.sort((a, b) => compareKeys(a.key, b.key));
   return keyed.map((k) => k.row);
 }
 
@@ -183,10 +194,45 @@ function newest(sessions: Session[], key: 'seenAt' | 'createdAt'): number {
   return sessions.reduce((max, s) => Math.max(max, s[key].getTime()), 0);
 }
 
-/** Numbers sort descending (newest or most first), text ascending. */
-const SORT_KEYS: Record<SortKey, (row: VisibleUser) => number | string> = {
+const ROLE_RANK: Record<string, number> = { Admin: 3, Editor: 2, Viewer: 1 };
+
+/** IPv4 with each part padded ("010.020.000.005"), so that text order is address order; IPv6 as it is. */
+function ipSortText(ip: string): string {
+  return /^\d+\.\d+\.\d+\.\d+$/.test(ip)
+    ? ip
+        .split('.')
+        .map((part) => part.padStart(3, '0'))
+        .join('.')
+    : ip;
+}
+
+/** The smallest of the shown sessions' values, so a user sorts by their first session in that order. */
+function firstOf(sessions: Session[], value: (s: Session) => string): string | null {
+  return sessions.map(value).sort((a, b) => a.localeCompare(b))[0] ?? null;
+}
+
+type SortValue = number | string | null;
+
+/** Numbers descending, text ascending, null (no value) last. */
+function compareKeys(a: SortValue, b: SortValue): number {
+  if (a === null || b === null) {
+    return a === b ? 0 : a === null ? 1 : -1;
+  }
+  return typeof a === 'string' ? a.localeCompare(b as string) : (b as number) - a;
+}
+
+/** Numbers sort descending (newest, most or highest first), text ascending; users without the value come last. */
+const SORT_KEYS: Record<SortKey, (row: VisibleUser) => SortValue> = {
   recent: (row) => newest(row.sessions, 'seenAt') || row.entry.user.lastSeenAt?.getTime() || 0,
-  login: (row) => row.entry.user.login,
   signedIn: (row) => newest(row.sessions, 'createdAt'),
   sessions: (row) => row.sessions.length,
+  login: (row) => row.entry.user.login,
+  name: (row) => row.entry.user.name || row.entry.user.login,
+  authSource: (row) => authSourceOf(row.entry),
+  // Highest role in any org; memberships not read yet sort last.
+  orgRole: (row) => (row.entry.orgs ? Math.max(0, ...row.entry.orgs.map((o) => ROLE_RANK[o.role] ?? 0)) : null),
+  serverAdmin: (row) => (row.entry.user.isServerAdmin ? 1 : 0),
+  ip: (row) => firstOf(row.sessions, (s) => ipSortText(s.clientIp)),
+  browser: (row) => firstOf(row.sessions, (s) => s.browser),
+  os: (row) => firstOf(row.sessions, (s) => s.os),
 };

@@ -2,7 +2,7 @@ import { GrafanaApiError } from '../api/errors';
 import { Session, UserProfile } from '../api/types';
 import { UserEntry } from '../hooks/useInventory';
 import { explainError } from './explain';
-import { EMPTY_FILTER, filterEntries, rowsTheFiltersShow } from './filter';
+import { EMPTY_FILTER, filterEntries, InventoryFilter, rowsTheFiltersShow } from './filter';
 import { describeVerifiedState } from './outcome';
 import { changedOrgRoles, isDemotion, roleLock } from './roles';
 import { browserLabel, osLabel, tokenlessProvider, whyNoSignOutEverywhere, whyNotRevocable } from './sessions';
@@ -199,6 +199,27 @@ describe('filtering', () => {
       ['zoe', [41], 'filters'],
     ]);
     expect(rowsTheFiltersShow(rows).map((r) => r.entry.user.login)).toEqual(['bob']);
+  });
+
+  it('sorts users by address order of their first IP, by highest org role, and server admins first', () => {
+    const withOrgs = (e: UserEntry, role: string | null, admin = false): UserEntry => ({
+      ...e,
+      user: { ...e.user, isServerAdmin: admin },
+      orgs: role === null ? undefined : [{ orgId: 1, orgName: 'Main Org.', role }],
+    });
+    const users = [
+      withOrgs(entry(5, 'ann', [session({ id: 51, clientIp: '192.0.2.1' })]), 'Viewer'),
+      withOrgs(entry(6, 'cid', [session({ id: 61, clientIp: '10.20.0.1' })]), null, true),
+      withOrgs(
+        entry(7, 'dov', [session({ id: 71, clientIp: '10.3.0.9' }), session({ id: 72, clientIp: '10.200.1.1' })]),
+        'Admin'
+      ),
+    ];
+    const order = (sort: InventoryFilter['sort']) => logins(filterEntries(users, { ...EMPTY_FILTER, sort }));
+    expect(order('ip')).toEqual(['dov', 'cid', 'ann']);
+    expect(order('orgRole')).toEqual(['dov', 'ann', 'cid']);
+    expect(order('serverAdmin')[0]).toBe('cid');
+    expect(order('login')).toEqual(['ann', 'cid', 'dov']);
   });
 
   it('narrows to the sessions whose IP starts with the prefix', () => {
