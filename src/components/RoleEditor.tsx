@@ -167,7 +167,9 @@ function RoleForm({
         <Field
           key={org.orgId}
           label={`Role in ${org.orgName}`}
-          description={org.orgId === profile.orgId ? 'The org this user is currently using.' : undefined}
+          description={
+            org.orgId === profile.orgId ? `Current org: the one ${profile.login} sees at sign-in.` : undefined
+          }
         >
           <div role="radiogroup" aria-label={`Role in ${org.orgName}`}>
             <RadioButtonGroup
@@ -193,16 +195,18 @@ function RoleForm({
           }}
         />
       </Field>
-      <Checkbox
-        value={signOutAfter}
-        disabled={Boolean(signOutBlocked)}
-        label={`Sign ${profile.login} out everywhere after saving (${plural(sessionCount, 'session')})`}
-        description={
-          signOutBlocked ??
-          'Grafana applies role changes at the user’s next request; ending the sessions makes every browser sign in again and reload with the new role. If a role change is refused, no session is touched.'
-        }
-        onChange={(e) => setSignOutChoice(e.currentTarget.checked)}
-      />
+      {lock.orgRoles && lock.serverAdmin ? null : (
+        <Checkbox
+          value={signOutAfter}
+          disabled={Boolean(signOutBlocked)}
+          label={`Sign ${profile.login} out everywhere after saving (${plural(sessionCount, 'session')})`}
+          description={
+            signOutBlocked ??
+            'Grafana applies role changes at the user’s next request; ending the sessions makes every browser sign in again and reload with the new role. If a role change is refused, no session is touched.'
+          }
+          onChange={(e) => setSignOutChoice(e.currentTarget.checked)}
+        />
+      )}
       {warnings.map((warning) => (
         <Alert
           key={warning.text}

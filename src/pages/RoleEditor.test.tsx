@@ -114,6 +114,8 @@ describe('Role editor', () => {
       within(drawer.getByRole('radiogroup', { name: 'Role in Main Org.' })).getByLabelText('Viewer')
     ).toBeDisabled();
     expect(drawer.getByRole('switch', { name: 'Grafana server admin' })).toBeDisabled();
+    // Nothing here can be saved, so nothing offers to sign out "after saving".
+    expect(drawer.queryByRole('checkbox', { name: /Sign dana out everywhere after saving/ })).not.toBeInTheDocument();
   });
 
   it.each([

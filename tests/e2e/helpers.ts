@@ -22,8 +22,9 @@ export async function openSessionsPage(page: Page, theme: 'dark' | 'light' = 'da
   await expect(page.getByRole('heading', { level: 1, name: 'Sessions' })).toBeVisible();
 }
 
+/** Waits for the complete inventory: "N users scanned (read hh:mm:ss)" shows only once the scan is done. */
 export async function waitForInventory(page: Page) {
-  await expect(page.getByText(/\d+ users scanned/).first()).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText(/\d+ users scanned \(read \d\d:\d\d:\d\d\)/).first()).toBeVisible({ timeout: 30_000 });
 }
 
 export async function screenshot(page: Page, name: string) {
