@@ -4,6 +4,7 @@ import { Button, Combobox, ComboboxOption, InlineField, Input, Stack } from '@gr
 import { UserEntry } from '../hooks/useInventory';
 import { authSourceOf, EMPTY_FILTER, InventoryFilter, SORT_KEYS_IN_ORDER, SortKey } from '../model/filter';
 import { parseIpFilter } from '../model/ipFilter';
+import { choiceLabel } from '../model/sessions';
 
 interface Props {
   entries: UserEntry[];
@@ -11,11 +12,11 @@ interface Props {
   onChange: (filter: InventoryFilter) => void;
 }
 
-function options(values: Iterable<string>): Array<ComboboxOption<string>> {
+function options(values: Iterable<string>, label = (value: string) => value): Array<ComboboxOption<string>> {
   return [...new Set(values)]
     .filter(Boolean)
     .sort()
-    .map((v) => ({ label: v, value: v }));
+    .map((v) => ({ label: label(v), value: v }));
 }
 
 const ROLES = options(['Admin', 'Editor', 'Viewer', 'None']);
@@ -52,8 +53,14 @@ export function FilterBar({ entries, filter, onChange }: Props) {
     return {
       auth: options(entries.map(authSourceOf)),
       orgs: [...orgs.entries()].sort((a, b) => a[1].localeCompare(b[1])).map(([value, label]) => ({ value, label })),
-      browsers: options(sessions.map((s) => s.browser)),
-      os: options(sessions.map((s) => s.os)),
+      browsers: options(
+        sessions.map((s) => s.browser),
+        (v) => choiceLabel(v, 'browser')
+      ),
+      os: options(
+        sessions.map((s) => s.os),
+        (v) => choiceLabel(v, 'OS')
+      ),
     };
   }, [entries]);
   const set = (change: Partial<InventoryFilter>) => onChange({ ...filter, ...change });

@@ -22,7 +22,8 @@ export function LdapNote({ userId, login, orgs, isServerAdmin, state, onCheck }:
       <Button
         size="sm"
         variant="secondary"
-        fill="text"
+        fill="outline"
+        icon="search"
         onClick={onCheck}
         aria-label={`Check what LDAP maps ${login} to`}
       >

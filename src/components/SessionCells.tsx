@@ -28,20 +28,12 @@ export function SessionCells({ session, userLogin, onRevoke }: Props) {
   const unparsed = browserLabel(session) === 'Unknown browser';
   return (
     <>
-      <td
-        className="sc-truncate"
-        title={unparsed ? 'Grafana could not tell the browser from the user agent' : browserLabel(session)}
-      >
-        {browserLabel(session)}
-        {session.isActive && (
-          <>
-            {' '}
-            <Badge color="blue" text="This browser" />
-          </>
-        )}
+      <td title={unparsed ? 'Grafana could not tell the browser from the user agent' : browserLabel(session)}>
+        <div className="sc-truncate">{browserLabel(session)}</div>
+        {session.isActive && <Badge color="blue" text="This browser" />}
       </td>
-      <td className="sc-truncate" title={osLabel(session)}>
-        {osLabel(session)}
+      <td title={osLabel(session)}>
+        <div className="sc-truncate">{osLabel(session)}</div>
       </td>
       <td>{deviceLabel(session)}</td>
       <td>{session.clientIp || '—'}</td>

@@ -128,10 +128,10 @@ const getStyles = (theme: GrafanaTheme2) => ({
       fontWeight: theme.typography.fontWeightMedium,
       whiteSpace: 'nowrap',
     },
-    'tbody th': { fontWeight: theme.typography.fontWeightRegular, minWidth: 220 },
+    'tbody th': { fontWeight: theme.typography.fontWeightRegular, minWidth: 170 },
     'tbody td': { whiteSpace: 'nowrap' },
     // Unparsed user agents can be thousands of characters: keep the cell short, the full text in its title.
-    'td.sc-truncate': { maxWidth: 260, overflow: 'hidden', textOverflow: 'ellipsis' },
+    '.sc-truncate': { maxWidth: 180, overflow: 'hidden', textOverflow: 'ellipsis' },
     // Keep Revoke in view when the table scrolls sideways on narrower screens.
     '.sc-action': { position: 'sticky', right: 0, background: theme.colors.background.primary },
     'tbody th > div:first-child': { fontWeight: theme.typography.fontWeightMedium },

@@ -5,7 +5,14 @@ import { explainError } from './explain';
 import { EMPTY_FILTER, filterEntries, InventoryFilter, rowsTheFiltersShow } from './filter';
 import { describeVerifiedState } from './outcome';
 import { changedOrgRoles, isDemotion, roleLock } from './roles';
-import { browserLabel, osLabel, tokenlessProvider, whyNoSignOutEverywhere, whyNotRevocable } from './sessions';
+import {
+  browserLabel,
+  choiceLabel,
+  osLabel,
+  tokenlessProvider,
+  whyNoSignOutEverywhere,
+  whyNotRevocable,
+} from './sessions';
 
 const session = (overrides: Partial<Session> = {}): Session => ({
   id: 1,
@@ -153,6 +160,17 @@ describe('explaining refusals', () => {
       "You'll need additional permissions to perform this action. Permissions needed: users:logout"
     );
     expect(explainError(denied).next).toMatch('(users:logout)');
+  });
+});
+
+describe('filter choices', () => {
+  it('names Grafana’s "Other" as the table does and shortens a raw user agent', () => {
+    expect(choiceLabel('Other', 'browser')).toBe('Unknown browser');
+    expect(choiceLabel('Other', 'OS')).toBe('Unknown OS');
+    expect(choiceLabel('Firefox', 'browser')).toBe('Firefox');
+    const raw = `Mozilla/5.0 (compatible; ${'x'.repeat(300)})`;
+    expect(choiceLabel(raw, 'browser')).toHaveLength(40);
+    expect(choiceLabel(raw, 'browser').endsWith('…')).toBe(true);
   });
 });
 

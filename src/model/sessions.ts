@@ -54,6 +54,14 @@ function withVersion(name: string, version: string): string {
   return version ? `${name} ${version}` : name;
 }
 
+/** A browser or OS name as a filter choice: the table's "Unknown" for Grafana's "Other", and no endless user agent. */
+export function choiceLabel(value: string, kind: 'browser' | 'OS'): string {
+  if (unknown(value)) {
+    return `Unknown ${kind}`;
+  }
+  return value.length > 40 ? `${value.slice(0, 39)}…` : value;
+}
+
 export function browserLabel(session: Session): string {
   return unknown(session.browser) ? 'Unknown browser' : withVersion(session.browser, session.browserVersion);
 }
