@@ -76,6 +76,17 @@ describe('the inventory loader', () => {
     expect(grafana.requests.filter((r) => r.path.endsWith('/auth-tokens'))).toHaveLength(3);
   });
 
+  it('reads every page when Grafana does not answer most recently seen first, and still asks only the recent users', async () => {
+    const grafana = grafanaWithUsers([200, 1, 300, 400, 2, 500], '7d');
+    const { sessions, events } = collect();
+    await loadInventory(
+      { concurrency: 2, scanEveryUser: false, perPage: 2, now: () => NOW, signal: new AbortController().signal },
+      events
+    );
+    expect(grafana.requestsTo('GET /api/users/search').map((r) => r.params?.page)).toEqual([1, 2, 3]);
+    expect([...sessions.keys()].sort()).toEqual([2, 5]);
+  });
+
   it('asks every user when "scan every user" is on', async () => {
     grafanaWithUsers([1, 200, 300], '7d');
     const { sessions, events } = collect();

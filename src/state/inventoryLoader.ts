@@ -149,13 +149,21 @@ export async function loadInventory(options: LoaderOptions, events: LoaderEvents
       const cutoff = sessionCutoff(now(), lifetime);
       let result = first;
       let usersPaged = 0;
+      // Stopping early is right only while Grafana answers most recently seen first, as lastSeenAtAge-desc asks.
+      let previous: Date | undefined;
+      let newestFirst = true;
       for (let pageNo = 1; ;) {
         usersPaged += result.users.length;
+        for (const { lastSeenAt } of result.users) {
+          newestFirst &&= !(previous && lastSeenAt && lastSeenAt.getTime() > previous.getTime());
+          previous = lastSeenAt ?? previous;
+        }
         const candidates = scanEveryUser
           ? result.users
           : result.users.filter((u) => canHoldSession(u.lastSeenAt, cutoff));
         const last = result.users[result.users.length - 1];
-        const pastCutoff = !scanEveryUser && last !== undefined && !canHoldSession(last.lastSeenAt, cutoff);
+        const pastCutoff =
+          !scanEveryUser && newestFirst && last !== undefined && !canHoldSession(last.lastSeenAt, cutoff);
         const pagingDone =
           pastCutoff || result.users.length < perPage || usersPaged >= result.totalCount || signal.aborted;
         events.onCandidates(candidates, { totalUsers: result.totalCount, usersPaged, pagingDone });
