@@ -58,7 +58,9 @@ export function InventoryView({ viewerId }: { viewerId: number }) {
 
   // Org and LDAP filters need data the scan does not read: fetch it for the users in the inventory, also when the
   // filter came with a link or survived a refresh.
-  const needsOrgs = filter.orgId !== undefined || filter.orgRole !== undefined || filter.ldapDriftOnly;
+  // Sorting by org role needs every row's roles too, or rows would move as their roles arrive.
+  const needsOrgs =
+    filter.orgId !== undefined || filter.orgRole !== undefined || filter.ldapDriftOnly || filter.sort === 'orgRole';
   const ldapLogins = useMemo(
     () => (ldap.enabled ? entries.filter((e) => isLdapUser(e.user)).map((e) => e.user.login) : []),
     [entries, ldap.enabled]

@@ -216,12 +216,6 @@ function RoleForm({
           {warning.text}
         </Alert>
       ))}
-      {changes.some((c) => c.orgId !== profile.orgId) && !signOutAfter && (
-        <Alert severity="info" title="Roles in other orgs">
-          The change in an org the user is not using right now may show only after their permission cache expires or
-          they sign in again. Signing them out applies it reliably.
-        </Alert>
-      )}
       {result && (
         <div ref={(node) => node?.focus()} tabIndex={-1} aria-live="assertive">
           <OutcomeAlert outcome={result} />

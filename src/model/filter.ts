@@ -2,8 +2,9 @@
 // server admin) and session filters (IP prefix, browser, OS, sign-in and last-seen times).
 import { Session } from '../api/types';
 import { UserEntry } from '../hooks/useInventory';
-import { parseIpFilter } from './ipFilter';
+import { ipSortKey, parseIpFilter } from './ipFilter';
 import { parseGrafanaDuration } from './lifetime';
+import { browserLabel, isKnownName, osLabel } from './sessions';
 
 export const SORT_KEYS_IN_ORDER = [
   'recent',
@@ -196,19 +197,10 @@ function newest(sessions: Session[], key: 'seenAt' | 'createdAt'): number {
 
 const ROLE_RANK: Record<string, number> = { Admin: 3, Editor: 2, Viewer: 1 };
 
-/** IPv4 with each part padded ("010.020.000.005"), so that text order is address order; IPv6 as it is. */
-function ipSortText(ip: string): string {
-  return /^\d+\.\d+\.\d+\.\d+$/.test(ip)
-    ? ip
-        .split('.')
-        .map((part) => part.padStart(3, '0'))
-        .join('.')
-    : ip;
-}
-
 /** The smallest of the shown sessions' values, so a user sorts by their first session in that order. */
-function firstOf(sessions: Session[], value: (s: Session) => string): string | null {
-  return sessions.map(value).sort((a, b) => a.localeCompare(b))[0] ?? null;
+function firstOf(sessions: Session[], value: (s: Session) => string | null): string | null {
+  const values = sessions.map(value).filter((v): v is string => v !== null);
+  return values.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))[0] ?? null;
 }
 
 type SortValue = number | string | null;
@@ -232,7 +224,8 @@ const SORT_KEYS: Record<SortKey, (row: VisibleUser) => SortValue> = {
   // Highest role in any org; memberships not read yet sort last.
   orgRole: (row) => (row.entry.orgs ? Math.max(0, ...row.entry.orgs.map((o) => ROLE_RANK[o.role] ?? 0)) : null),
   serverAdmin: (row) => (row.entry.user.isServerAdmin ? 1 : 0),
-  ip: (row) => firstOf(row.sessions, (s) => ipSortText(s.clientIp)),
-  browser: (row) => firstOf(row.sessions, (s) => s.browser),
-  os: (row) => firstOf(row.sessions, (s) => s.os),
+  ip: (row) => firstOf(row.sessions, (s) => ipSortKey(s.clientIp)),
+  // By the name the table shows; unknown browsers and systems last.
+  browser: (row) => firstOf(row.sessions, (s) => (isKnownName(s.browser) ? browserLabel(s).toLowerCase() : null)),
+  os: (row) => firstOf(row.sessions, (s) => (isKnownName(s.os) ? osLabel(s).toLowerCase() : null)),
 };

@@ -46,8 +46,9 @@ export function whyNoSignOutEverywhere(
   return undefined;
 }
 
-function unknown(value: string): boolean {
-  return value === '' || value.toLowerCase() === 'other';
+/** Grafana says "Other" (or nothing) for a browser or OS it could not tell from the user agent. */
+export function isKnownName(value: string): boolean {
+  return value !== '' && value.toLowerCase() !== 'other';
 }
 
 function withVersion(name: string, version: string): string {
@@ -56,18 +57,20 @@ function withVersion(name: string, version: string): string {
 
 /** A browser or OS name as a filter choice: the table's "Unknown" for Grafana's "Other", and no endless user agent. */
 export function choiceLabel(value: string, kind: 'browser' | 'OS'): string {
-  if (unknown(value)) {
+  if (!isKnownName(value)) {
     return `Unknown ${kind}`;
   }
   return value.length > 40 ? `${value.slice(0, 39)}…` : value;
 }
 
 export function browserLabel(session: Session): string {
-  return unknown(session.browser) ? 'Unknown browser' : withVersion(session.browser, session.browserVersion);
+  return isKnownName(session.browser)
+    ? withVersion(session.browser, session.browserVersion)
+    : choiceLabel(session.browser, 'browser');
 }
 
 export function osLabel(session: Session): string {
-  return unknown(session.os) ? 'Unknown OS' : withVersion(session.os, session.osVersion);
+  return isKnownName(session.os) ? withVersion(session.os, session.osVersion) : choiceLabel(session.os, 'OS');
 }
 
 /** Grafana reports "Other" both for desktops and for devices it does not recognise: keep its word. */
