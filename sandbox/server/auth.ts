@@ -7,6 +7,21 @@ import { GrafanaState, User } from './state';
 import { parseUserAgent } from './userAgent';
 
 export const SESSION_COOKIE = 'grafana_session';
+/** Not Grafana's: marks a browser whose session ended, so the sandbox does not sign it in as the viewer again. */
+export const SIGNED_OUT_COOKIE = 'sandbox_signed_out';
+
+/**
+ * For a request that came with a session cookie that is no longer valid: drops the cookie, as Grafana does, and
+ * marks the browser signed out. True when there was such a cookie.
+ */
+export function dropDeadSession(req: Request, res: Response): boolean {
+  if (!req.cookies?.[SESSION_COOKIE]) {
+    return false;
+  }
+  res.clearCookie(SESSION_COOKIE, { path: '/' });
+  res.cookie(SIGNED_OUT_COOKIE, '1', { path: '/', httpOnly: true, sameSite: 'lax' });
+  return true;
+}
 
 export interface Identity {
   user: User;
@@ -32,6 +47,7 @@ export function signIn(state: GrafanaState, req: Request, res: Response, user: U
     createdAt: now,
     seenAt: now,
   });
+  res.clearCookie(SIGNED_OUT_COOKIE, { path: '/' });
   res.cookie(SESSION_COOKIE, secret, {
     httpOnly: true,
     path: '/',
@@ -52,9 +68,7 @@ export function requireSession(state: GrafanaState): RequestHandler {
   return (req: Request, res: Response, next: NextFunction) => {
     const identity = identify(state, req);
     if (!identity) {
-      if (req.cookies?.[SESSION_COOKIE]) {
-        res.clearCookie(SESSION_COOKIE, { path: '/' });
-      }
+      dropDeadSession(req, res);
       sendMessage(res, 401, 'Unauthorized');
       return;
     }

@@ -85,6 +85,9 @@ describe('the app page', () => {
     expect(reply.status).toBe(302);
     expect(reply.headers.get('location')).toBe('/login');
     expect(reply.headers.get('set-cookie')).toMatch(/grafana_session=;/);
+    // Reloading without the cookie still lands on the sign-in page, not on the seed's viewer.
+    const marker = /sandbox_signed_out=1/.exec(reply.headers.get('set-cookie')!)![0];
+    expect((await sandbox.get(PAGE, marker)).headers.get('location')).toBe('/login');
     const form = await sandbox.get('/login');
     expect(form.status).toBe(200);
     expect(form.body).toContain('Sign in to the Grafana sandbox');

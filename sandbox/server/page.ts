@@ -2,7 +2,7 @@ import express, { Request, Response, Router } from 'express';
 import { existsSync, readFileSync } from 'fs';
 import { join } from 'path';
 
-import { identify, Identity, markActivity, SESSION_COOKIE, signIn } from './auth';
+import { dropDeadSession, identify, Identity, markActivity, signIn, SIGNED_OUT_COOKIE } from './auth';
 import { bootData, PLUGIN_ID, scriptJson } from './bootData';
 import { GrafanaState } from './state';
 
@@ -61,8 +61,7 @@ export function pageRoutes(state: GrafanaState, options: PageOptions): Router {
  */
 function pageIdentity(state: GrafanaState, req: Request, res: Response): Identity | undefined {
   let identity = identify(state, req);
-  if (!identity && req.cookies?.[SESSION_COOKIE]) {
-    res.clearCookie(SESSION_COOKIE, { path: '/' });
+  if (!identity && (dropDeadSession(req, res) || req.cookies?.[SIGNED_OUT_COOKIE])) {
     res.redirect(302, '/login');
     return undefined;
   }
@@ -131,7 +130,8 @@ document.getElementById('login').addEventListener('submit', async (event) => {
   if (res.ok) {
     location.href = '/';
   } else {
-    document.getElementById('error').textContent = (await res.json()).message;
+    const body = await res.json().catch(() => ({}));
+    document.getElementById('error').textContent = body.message || 'Sign-in failed (' + res.status + ')';
   }
 });
 </script></body></html>
