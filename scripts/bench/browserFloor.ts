@@ -1,5 +1,5 @@
 import { LONG_TASKS_INIT } from './browser';
-import { PlainChromium } from './plainChromium';
+import { PlainChromium, PlainPage } from './plainChromium';
 import { RunningSandbox } from './sandbox';
 
 export interface BrowserFloor {
@@ -32,7 +32,7 @@ export async function measureBrowserFloor(
   }
 }
 
-async function waitForDocument(page: Awaited<ReturnType<PlainChromium['openPage']>>): Promise<void> {
+async function waitForDocument(page: PlainPage): Promise<void> {
   for (let i = 0; i < 100; i++) {
     if (
       await page.evaluate(() => location.pathname.endsWith('plugin.json') && document.readyState === 'complete', null)

@@ -27,9 +27,8 @@ export async function measurePage(
   completeTimeoutMs: number
 ): Promise<PageRun> {
   await sandbox.clearRequestCounts();
-  const page = await chromium.openPage(sandbox.base + PAGE_PATH, LONG_TASKS_INIT);
   const problems: string[] = [];
-  page.onProblem((problem) => problems.push(problem));
+  const page = await chromium.openPage(sandbox.base + PAGE_PATH, LONG_TASKS_INIT, (problem) => problems.push(problem));
   try {
     const marks = await waitForInventoryMarks(
       async () => toMarkTimes(await page.evaluate(markTimesInPage, MARK_NAMES)),

@@ -16,7 +16,10 @@ import { Cleanup } from './cleanup';
 export class PlainChromium {
   private nextId = 1;
   private pending = new Map<number, { resolve: (v: any) => void; reject: (e: Error) => void; method: string }>();
-  private listeners: Array<(message: CdpMessage) => void> = [];
+  private listeners = new Set<(message: CdpMessage) => void>();
+  /** Why Chromium is gone, once it is: every call after that fails at once. */
+  private gone?: string;
+  private stderrTail = '';
 
   private constructor(
     private readonly child: ChildProcess,
@@ -28,14 +31,33 @@ export class PlainChromium {
     output.on('data', (chunk: string) => {
       buffer += chunk;
       for (let end = buffer.indexOf('\0'); end >= 0; end = buffer.indexOf('\0')) {
-        this.dispatch(JSON.parse(buffer.slice(0, end)));
+        const text = buffer.slice(0, end);
         buffer = buffer.slice(end + 1);
+        try {
+          this.dispatch(JSON.parse(text));
+        } catch (error) {
+          this.fail(`unreadable DevTools message (${String(error)})`);
+        }
       }
     });
-    child.once('exit', () => {
-      this.pending.forEach(({ reject, method }) => reject(new Error(`Chromium exited during ${method}`)));
-      this.pending.clear();
+    child.stderr?.setEncoding('utf8');
+    child.stderr?.on('data', (chunk: string) => {
+      this.stderrTail = (this.stderrTail + chunk).slice(-2000);
     });
+    // A dead pipe or a failed start: report through the pending calls, never as an uncaught error.
+    (child.stdio[3] as Writable).on('error', (error) => this.fail(`pipe to Chromium: ${error.message}`));
+    output.on('error', (error) => this.fail(`pipe from Chromium: ${error.message}`));
+    child.on('error', (error) => this.fail(`could not run Chromium: ${error.message}`));
+    child.once('exit', (code, signal) => this.fail(`Chromium exited (${signal ?? `code ${code}`})`));
+  }
+
+  private fail(why: string): void {
+    this.gone ??= why;
+    const detail = this.stderrTail.trim()
+      ? `\nChromium said: ${this.stderrTail.trim().split('\n').slice(-5).join('\n')}`
+      : '';
+    this.pending.forEach(({ reject, method }) => reject(new Error(`${method}: ${why}${detail}`)));
+    this.pending.clear();
   }
 
   /** The executable and flags of playwright.config.ts, headless, with its own throw-away profile. */
@@ -57,7 +79,7 @@ export class PlainChromium {
       `--window-size=${viewport.width},${viewport.height}`,
       'about:blank',
     ];
-    const child = spawn(executable, args, { stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'] });
+    const child = spawn(executable, args, { stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'] });
     const browser = new PlainChromium(child, userDataDir);
     cleanup.add('the plain Chromium', () => browser.close());
     await browser.send('Browser.getVersion');
@@ -69,33 +91,56 @@ export class PlainChromium {
     return String(product).replace(/^[^/]*\//, '');
   }
 
-  /** A new tab with `initScript` run before any page script, navigated to `url`. */
-  async openPage(url: string, initScript: string): Promise<PlainPage> {
+  /**
+   * A new tab with `initScript` run before any page script, navigated to `url`. `onProblem` hears the page's
+   * uncaught errors and console errors from before the navigation on.
+   */
+  async openPage(url: string, initScript: string, onProblem: (problem: string) => void = () => undefined) {
     const { targetId } = await this.send('Target.createTarget', { url: 'about:blank' });
     const { sessionId } = await this.send('Target.attachToTarget', { targetId, flatten: true });
-    const page = new PlainPage(this, sessionId, targetId);
+    const page = new PlainPage(this, sessionId, targetId, onProblem);
     await this.send('Runtime.enable', {}, sessionId);
     await this.send('Page.enable', {}, sessionId);
     await this.send('Page.addScriptToEvaluateOnNewDocument', { source: initScript }, sessionId);
-    await this.send('Page.navigate', { url }, sessionId);
+    const { errorText } = await this.send('Page.navigate', { url }, sessionId);
+    if (errorText) {
+      await page.close();
+      throw new Error(`Chromium could not open ${url}: ${errorText}`);
+    }
     return page;
   }
 
-  send(method: string, params: object = {}, sessionId?: string): Promise<any> {
+  /** One DevTools call; fails at once when Chromium is gone, and after `timeoutMs` when it does not answer. */
+  send(method: string, params: object = {}, sessionId?: string, timeoutMs = 120_000): Promise<any> {
+    if (this.gone) {
+      return Promise.reject(new Error(`${method}: ${this.gone}`));
+    }
     const id = this.nextId++;
     const input = this.child.stdio[3] as Writable;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject, method });
+      const timer = setTimeout(() => {
+        this.pending.delete(id);
+        reject(new Error(`${method}: no answer from Chromium within ${timeoutMs / 1000} s`));
+      }, timeoutMs);
+      const done =
+        <T>(settle: (value: T) => void) =>
+        (value: T) => {
+          clearTimeout(timer);
+          settle(value);
+        };
+      this.pending.set(id, { resolve: done(resolve), reject: done(reject), method });
       input.write(JSON.stringify({ id, method, params, ...(sessionId ? { sessionId } : {}) }) + '\0');
     });
   }
 
-  onMessage(listener: (message: CdpMessage) => void): void {
-    this.listeners.push(listener);
+  /** Listens to the browser's events; call the returned function to stop. */
+  onMessage(listener: (message: CdpMessage) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   async close(): Promise<void> {
-    if (this.child.exitCode === null && this.child.signalCode === null) {
+    if (!this.gone && this.child.exitCode === null && this.child.signalCode === null) {
       const exited = new Promise((resolve) => this.child.once('exit', resolve));
       this.send('Browser.close').catch(() => undefined);
       const timer = setTimeout(() => this.child.kill('SIGKILL'), 5000);
@@ -130,11 +175,28 @@ interface CdpMessage {
 }
 
 export class PlainPage {
+  private readonly stopListening: () => void;
+
   constructor(
     private readonly browser: PlainChromium,
     private readonly sessionId: string,
-    private readonly targetId: string
-  ) {}
+    private readonly targetId: string,
+    onProblem: (problem: string) => void
+  ) {
+    this.stopListening = browser.onMessage((message) => {
+      if (message.sessionId !== this.sessionId) {
+        return;
+      }
+      if (message.method === 'Runtime.exceptionThrown') {
+        onProblem(`page error: ${message.params.exceptionDetails.exception?.description ?? 'unknown'}`);
+      } else if (message.method === 'Runtime.consoleAPICalled' && message.params.type === 'error') {
+        const text = message.params.args.map(
+          (a: { value?: unknown; description?: string }) => a.value ?? a.description
+        );
+        onProblem(`console error: ${text.join(' ')}`);
+      }
+    });
+  }
 
   /** Runs `fn(arg)` in the page and returns its (awaited) result, which must be JSON. */
   async evaluate<A, R>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R> {
@@ -150,24 +212,8 @@ export class PlainPage {
     return result.value as R;
   }
 
-  /** Uncaught errors and console errors of this page, as they come. */
-  onProblem(listener: (problem: string) => void): void {
-    this.browser.onMessage((message) => {
-      if (message.sessionId !== this.sessionId) {
-        return;
-      }
-      if (message.method === 'Runtime.exceptionThrown') {
-        listener(`page error: ${message.params.exceptionDetails.exception?.description ?? 'unknown'}`);
-      } else if (message.method === 'Runtime.consoleAPICalled' && message.params.type === 'error') {
-        const text = message.params.args.map(
-          (a: { value?: unknown; description?: string }) => a.value ?? a.description
-        );
-        listener(`console error: ${text.join(' ')}`);
-      }
-    });
-  }
-
   async close(): Promise<void> {
-    await this.browser.send('Target.closeTarget', { targetId: this.targetId });
+    this.stopListening();
+    await this.browser.send('Target.closeTarget', { targetId: this.targetId }).catch(() => undefined);
   }
 }
