@@ -1,4 +1,4 @@
-import React from 'react';
+import React, { useState } from 'react';
 import { Button, FilterInput, InlineField, InlineSwitch, Stack } from '@grafana/ui';
 
 import { InventoryFilter } from '../model/filter';
@@ -13,13 +13,15 @@ interface Props {
   revocableShown: number;
   narrowed: boolean;
   onRevokeShown: () => void;
-  onExport: () => void;
+  /** Resolves once the file is written (org roles are read first). */
+  onExport: () => Promise<void>;
   onReload: () => void;
 }
 
 export function InventoryToolbar(props: Props) {
   const { filter, onFilterChange, ldapEnabled, loading, revocableShown, narrowed, onRevokeShown, onExport, onReload } =
     props;
+  const [exporting, setExporting] = useState(false);
   return (
     <Stack direction="row" gap={2} alignItems="center" wrap="wrap">
       <div style={{ flex: '1 1 280px' }}>
@@ -55,8 +57,16 @@ export function InventoryToolbar(props: Props) {
           Revoke {plural(revocableShown, 'shown session')}
         </Button>
       )}
-      <Button variant="secondary" icon="download-alt" onClick={onExport}>
-        Export CSV
+      <Button
+        variant="secondary"
+        icon={exporting ? 'spinner' : 'download-alt'}
+        disabled={exporting}
+        onClick={() => {
+          setExporting(true);
+          onExport().finally(() => setExporting(false));
+        }}
+      >
+        {exporting ? 'Reading org roles…' : 'Export CSV'}
       </Button>
       <Button variant="secondary" icon="sync" onClick={onReload} disabled={loading}>
         Refresh

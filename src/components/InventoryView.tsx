@@ -113,9 +113,15 @@ export function InventoryView({ viewerId }: { viewerId: number }) {
         revocableShown={shownTargets.reduce((n, t) => n + t.sessions.length, 0)}
         narrowed={narrowed}
         onRevokeShown={() => setPending({ kind: 'revokeMany', targets: shownTargets })}
-        onExport={() =>
-          downloadCsv(inventoryCsv(filtered), `grafana-sessions-${new Date().toISOString().slice(0, 19)}.csv`)
-        }
+        onExport={async () => {
+          // The Org roles column needs every exported user's memberships, not only those of the rows on screen.
+          const orgs = await ensureOrgs(filtered.map((row) => row.entry.user.id));
+          const rows = filtered.map((row) => ({
+            ...row,
+            entry: { ...row.entry, orgs: orgs.get(row.entry.user.id) ?? row.entry.orgs },
+          }));
+          downloadCsv(inventoryCsv(rows), `grafana-sessions-${new Date().toISOString().slice(0, 19)}.csv`);
+        }}
         onReload={() => {
           ldap.forget();
           inventory.reload();

@@ -41,7 +41,8 @@ export interface Inventory {
   reload: (settings?: LoadSettings) => void;
   cancel: () => void;
   retryUser: (userId: number) => void;
-  ensureOrgs: (userIds: number[]) => void;
+  /** Reads the org memberships of these users unless read or asked already; resolves with every one known then. */
+  ensureOrgs: (userIds: number[]) => Promise<ReadonlyMap<number, OrgMembership[]>>;
   refreshUser: (userId: number) => Promise<UserEntry>;
 }
 
@@ -55,7 +56,8 @@ function mark(name: string) {
 export function useInventory(initial: LoadSettings = DEFAULT_LOAD_SETTINGS): Inventory {
   const byId = useRef(new Map<number, UserEntry>());
   const order = useRef<number[]>([]);
-  const orgsRequested = useRef(new Set<number>());
+  /** Org membership reads asked for, by user: each resolves once its answer (or failure) is in. */
+  const orgsRequested = useRef(new Map<number, Promise<void>>());
   const controller = useRef<AbortController>();
   const flushTimer = useRef<ReturnType<typeof setTimeout>>();
   /** While a scan runs, when it started; afterwards (a retry, org roles) answers show at once. */
@@ -95,7 +97,7 @@ export function useInventory(initial: LoadSettings = DEFAULT_LOAD_SETTINGS): Inv
     controller.current = abort;
     byId.current = new Map();
     order.current = [];
-    orgsRequested.current = new Set();
+    orgsRequested.current = new Map();
     scanStarted.current = performance.now();
     mark('inventory-start');
     getServerStats(abort.signal).then(setStats, () => undefined);
@@ -168,16 +170,23 @@ export function useInventory(initial: LoadSettings = DEFAULT_LOAD_SETTINGS): Inv
   );
 
   const ensureOrgs = useCallback(
-    (userIds: number[]) => {
-      const missing = userIds.filter((id) => !orgsRequested.current.has(id) && byId.current.has(id));
-      missing.forEach((id) => orgsRequested.current.add(id));
-      forEachLimited(missing, ORG_CONCURRENCY, async (id) => {
+    async (userIds: number[]) => {
+      const requested = orgsRequested.current;
+      const missing = userIds.filter((id) => !requested.has(id) && byId.current.has(id));
+      const started = forEachLimited(missing, ORG_CONCURRENCY, async (id) => {
         try {
           update(id, { orgs: await getUserOrgs(id) });
         } catch {
-          orgsRequested.current.delete(id); // asked again when the row shows next time
+          requested.delete(id); // asked again when the row shows next time
         }
       });
+      missing.forEach((id) => requested.set(id, started));
+      await Promise.all(userIds.map((id) => requested.get(id)));
+      const known = userIds.flatMap((id) => {
+        const orgs = byId.current.get(id)?.orgs;
+        return orgs ? [[id, orgs] as const] : [];
+      });
+      return new Map(known);
     },
     [update]
   );

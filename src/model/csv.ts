@@ -21,7 +21,7 @@ const HEADER = [
   'last seen',
 ];
 
-export const ORGS_NOT_READ = '(not read: filter by org to include)';
+export const ORGS_NOT_READ = '(not read: Grafana did not answer)';
 
 export function inventoryCsv(rows: VisibleUser[]): string {
   const lines = rows.flatMap(({ entry, sessions }) => {
@@ -31,7 +31,7 @@ export function inventoryCsv(rows: VisibleUser[]): string {
       user.name,
       user.email,
       authSourceOf(entry),
-      // Org memberships are read for the rows on screen and for org filters, not for the whole inventory.
+      // The export reads every user's memberships first; this marks one Grafana did not answer for.
       entry.orgs ? entry.orgs.map((o) => `${o.orgName}: ${o.role}`).join('; ') : ORGS_NOT_READ,
       user.isServerAdmin ? 'yes' : 'no',
     ];

@@ -165,6 +165,39 @@ describe('Sessions page', () => {
     );
   });
 
+  it('exports what the filters show with every user’s org roles, also for users not on the screen', async () => {
+    const extra: FakeUser[] = Array.from({ length: 30 }, (_, i) => ({
+      id: 100 + i,
+      login: `user${100 + i}`,
+      orgs: [{ ...MAIN, role: 'Viewer' }],
+      sessions: [{ id: 1000 + i }],
+    }));
+    signInAs({ id: 1, login: 'admin', isGrafanaAdmin: true });
+    fakeGrafana([...seed(), ...extra], 1);
+    const files: Blob[] = [];
+    URL.createObjectURL = jest.fn((blob: Blob) => {
+      files.push(blob);
+      return 'blob:csv';
+    });
+    URL.revokeObjectURL = jest.fn();
+    const download = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    render(<SessionsPage />);
+    await screen.findByText(/^34 users scanned \(read \d\d:\d\d:\d\d\)$/);
+    await userEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
+    await waitFor(() => expect(files).toHaveLength(1));
+    const csv = await new Promise<string>((resolve) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(String(reader.result));
+      reader.readAsText(files[0]);
+    });
+    const lines = csv.trim().split(/\r?\n/);
+    expect(lines.filter((line) => line.startsWith('user'))).toHaveLength(30);
+    expect(lines.find((line) => line.startsWith('user129,'))).toContain('Main Org.: Viewer');
+    expect(csv).not.toContain('not read');
+    expect(download).toHaveBeenCalledTimes(1);
+    download.mockRestore();
+  });
+
   it('says a JWT user has no Grafana sessions instead of "0 sessions", and offers no sign-out', async () => {
     await openPage();
     await userEvent.click(screen.getByRole('switch', { name: /Show users without sessions/ }));
