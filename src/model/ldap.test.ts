@@ -165,7 +165,7 @@ describe('sole admin of an org no mapping covers (field case 4)', () => {
     });
     expect(warnings).toEqual([
       {
-        text: expect.stringMatching(/admin may be the last server admin: .*"Scan every user" reads them all/),
+        text: expect.stringMatching(/admin may be the last server admin: .*"Scan every user" at the top of the page/),
         refused: false,
       },
     ]);

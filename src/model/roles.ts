@@ -124,7 +124,7 @@ export function roleWarnings({
             refused: true,
           }
         : {
-            text: `${profile.login} may be the last server admin: no other server admin was among the users read. If there is none, Grafana refuses to remove the flag; "Scan every user" reads them all.`,
+            text: `${profile.login} may be the last server admin: no other server admin was among the users read. If there is none, Grafana refuses to remove the flag; turn on "Scan every user" at the top of the page to know for sure.`,
             refused: false,
           }
     );
