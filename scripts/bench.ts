@@ -111,8 +111,9 @@ async function measureFilter(
     await withLoadedPage(browser, sandbox, options.timeoutSeconds * 1000, async (page) => {
       keystrokes = await measureKeystrokes(page, options.filterText);
     });
-    const frames = keystrokes.map((k) => Math.round(k.frameMs));
-    progress(`filtering: ${frames.join(', ')} ms per keystroke (median ${Math.round(median(frames))})`);
+    const table = keystrokes.map((k) => `${k.key}:${Math.round(k.tableMs)}`);
+    const tableMedian = Math.round(median(keystrokes.map((k) => k.tableMs)));
+    progress(`filtering: key → table ${table.join(', ')} ms (median ${tableMedian})`);
     return { seed, keystrokes };
   } finally {
     await own.run();

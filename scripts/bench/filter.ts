@@ -10,7 +10,9 @@ export interface Keystroke {
   key: string;
   /** keydown → the frame after the one that shows the input's new value (two requestAnimationFrames). */
   frameMs: number;
-  /** keydown → the last change it caused in the sessions table (a deferred update shows here, not in frameMs). */
+  /** keydown → the table's first change: the filtered rows (a deferred update shows here, not in frameMs). */
+  tableMs: number;
+  /** keydown → the table's last change, org roles of the newly shown rows (read from Grafana) included. */
   settledMs: number;
   /** Table rows in the DOM afterwards. */
   rows: number;
@@ -19,6 +21,8 @@ export interface Keystroke {
 interface FilterProbe {
   entries: Array<{ key: string; start: number; before: string; frameMs: number | null }>;
   lastMutation: number;
+  /** The table's first change since the last keydown, if any. */
+  firstMutation: number | null;
 }
 type ProbeWindow = Window & { sessionControlFilterProbe?: FilterProbe };
 
@@ -49,17 +53,19 @@ export async function measureKeystrokes(page: Page, text: string): Promise<Keyst
  * (only there: the URL, written once typing pauses, changes links elsewhere on the page).
  */
 function installProbe(input: HTMLInputElement): void {
-  const probe: FilterProbe = { entries: [], lastMutation: 0 };
+  const probe: FilterProbe = { entries: [], lastMutation: 0, firstMutation: null };
   (window as ProbeWindow).sessionControlFilterProbe = probe;
   const table = document.querySelector('table[aria-label="Sessions by user"]')?.parentElement ?? document.body;
   new MutationObserver(() => {
     probe.lastMutation = performance.now();
+    probe.firstMutation ??= probe.lastMutation;
   }).observe(table, { subtree: true, childList: true, characterData: true, attributes: true });
   input.addEventListener(
     'keydown',
     (event) => {
       const entry = { key: event.key, start: performance.now(), before: input.value, frameMs: null as number | null };
       probe.entries.push(entry);
+      probe.firstMutation = null;
       const onFrame = () => {
         if (input.value === entry.before) {
           requestAnimationFrame(onFrame);
@@ -89,9 +95,12 @@ function waitForKeystroke({ quietMs, timeoutMs }: { quietMs: number; timeoutMs: 
       const now = performance.now();
       const lastChange = Math.max(probe.lastMutation, entry.start);
       if ((entry.frameMs !== null && now - lastChange >= quietMs) || now - entry.start > timeoutMs) {
+        const frameMs = entry.frameMs ?? now - entry.start;
         resolve({
           key: entry.key,
-          frameMs: entry.frameMs ?? now - entry.start,
+          frameMs,
+          // A keystroke that leaves the same rows changes nothing in the table: its answer is the box's frame.
+          tableMs: probe.firstMutation === null ? frameMs : Math.max(frameMs, probe.firstMutation - entry.start),
           settledMs: lastChange - entry.start,
           rows: document.querySelectorAll('table tbody tr').length,
         });
