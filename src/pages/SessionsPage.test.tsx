@@ -198,6 +198,33 @@ describe('Sessions page', () => {
     download.mockRestore();
   });
 
+  it('stops asking Grafana for sessions when the admin leaves the page', async () => {
+    const many: FakeUser[] = Array.from({ length: 40 }, (_, i) => ({
+      id: 200 + i,
+      login: `slow${i}`,
+      orgs: [{ ...MAIN, role: 'Viewer' }],
+      sessions: [],
+    }));
+    signInAs({ id: 1, login: 'admin', isGrafanaAdmin: true });
+    const grafana = fakeGrafana([...many, ...seed()], 1);
+    const waiting: Array<() => void> = [];
+    for (const user of many) {
+      grafana.route(
+        `GET /api/admin/users/${user.id}/auth-tokens`,
+        () => new Promise((resolve) => waiting.push(() => resolve({ body: [] })))
+      );
+    }
+    const asked = () => grafana.requests.filter((r) => r.path.endsWith('/auth-tokens')).length;
+    const { unmount } = render(<SessionsPage />);
+    await waitFor(() => expect(waiting.length).toBeGreaterThan(0));
+    unmount();
+    const askedBeforeLeaving = asked();
+    waiting.splice(0).forEach((answer) => answer());
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(asked()).toBe(askedBeforeLeaving);
+    expect(askedBeforeLeaving).toBeLessThan(44);
+  });
+
   it('says a JWT user has no Grafana sessions instead of "0 sessions", and offers no sign-out', async () => {
     await openPage();
     await userEvent.click(screen.getByRole('switch', { name: /Show users without sessions/ }));
