@@ -5,7 +5,7 @@ import { UserEntry } from '../hooks/useInventory';
 import { MappingState } from '../hooks/useLdap';
 import { DestructiveAction } from './DestructiveAction';
 import { LdapNote } from './LdapNote';
-import { whyNoSignOutEverywhere } from '../model/sessions';
+import { tokenlessProvider, whyNoSignOutEverywhere } from '../model/sessions';
 
 /** LDAP context of an LDAP user, when LDAP is on. */
 export interface UserLdap {
@@ -32,7 +32,8 @@ export function UserCells({ entry, viewerId, rowSpan, ldap, onEditRoles, onSignO
   const blocked = entry.sessions
     ? whyNoSignOutEverywhere(user, sessions.length, viewerId)
     : 'Sessions are still loading.';
-  const signOutLabel = `Sign out everywhere (${sessions.length})`;
+  // Token-less users (JWT, auth proxy) have no Grafana sessions at all: no count that reads like "signed out".
+  const signOutLabel = tokenlessProvider(user) ? 'Sign out everywhere' : `Sign out everywhere (${sessions.length})`;
   return (
     <>
       <th scope="rowgroup" rowSpan={rowSpan}>
