@@ -50,10 +50,15 @@ export function InventoryView({ viewerId }: { viewerId: number }) {
     return { users: withSessions.length, sessions: withSessions.reduce((n, e) => n + e.sessions!.length, 0) };
   }, [entries]);
   const narrowed = Boolean(tableFilter.text) || hasSessionFilter(tableFilter);
-  const filtered = rowsTheFiltersShow(rows);
-  const shownTargets = filtered
-    .map(({ entry, sessions }) => ({ user: entry.user, sessions: sessions.filter((s) => !s.isActive) }))
-    .filter((t) => t.sessions.length > 0);
+  // Derived once per filtered list, not on every render (each keystroke renders before the table catches up).
+  const filtered = useMemo(() => rowsTheFiltersShow(rows), [rows]);
+  const shownTargets = useMemo(
+    () =>
+      filtered
+        .map(({ entry, sessions }) => ({ user: entry.user, sessions: sessions.filter((s) => !s.isActive) }))
+        .filter((t) => t.sessions.length > 0),
+    [filtered]
+  );
   const bulkOutcome = actions.outcomes.find((o) => o.userId === BULK_USER_ID);
 
   // Org and LDAP filters need data the scan does not read: fetch it for the users in the inventory, also when the
