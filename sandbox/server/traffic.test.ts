@@ -60,6 +60,25 @@ describe('--latency', () => {
   });
 });
 
+describe('caching', () => {
+  it('marks every answer but plugin files no-store, as Grafana does, so the browser keeps no copy of them', async () => {
+    const sandbox = await TestSandbox.start();
+    try {
+      const admin = await sandbox.login('admin', 'admin');
+      const tokens = await sandbox.get('/api/admin/users/1/auth-tokens', admin);
+      expect(tokens.headers.get('cache-control')).toBe('no-store');
+      expect((await sandbox.get('/api/users/search')).headers.get('cache-control')).toBe('no-store');
+      expect((await sandbox.get('/a/sessioncontrol-admin-app/sessions', admin)).headers.get('cache-control')).toBe(
+        'no-store'
+      );
+      const plugin = await sandbox.get('/public/plugins/sessioncontrol-admin-app/plugin.json');
+      expect(plugin.headers.get('cache-control')).not.toBe('no-store');
+    } finally {
+      await sandbox.close();
+    }
+  });
+});
+
 describe('request counts (GET /__sandbox/stats)', () => {
   let sandbox: TestSandbox;
   let admin: string;
