@@ -1,10 +1,24 @@
 import { defineConfig } from '@playwright/test';
+import { statfsSync } from 'fs';
 
 // Browser journeys against the sandbox (an emulated Grafana API), in Debian's Chromium.
 // The sandbox's state is shared, so journeys run one at a time and reset it first.
 const port = Number(process.env.SANDBOX_TEST_PORT ?? 3123);
 /** A second sandbox with a generated seed of a few thousand users, for the scale journey. */
 export const largePort = port + 1;
+
+/**
+ * Chromium keeps shared memory (every response body passes through it) in /dev/shm. Where /dev/shm is tiny, as in a
+ * default Docker container (64 MB), it must use /tmp instead; elsewhere that flag only slows every request down.
+ */
+function smallDevShm(): boolean {
+  try {
+    const { bsize, blocks } = statfsSync('/dev/shm');
+    return bsize * blocks < 1024 ** 3;
+  } catch {
+    return true;
+  }
+}
 
 export default defineConfig({
   testDir: './tests/e2e',
@@ -25,7 +39,7 @@ export default defineConfig({
       args: [
         '--no-sandbox',
         '--disable-gpu',
-        '--disable-dev-shm-usage',
+        ...(smallDevShm() ? ['--disable-dev-shm-usage'] : []),
         '--disable-background-networking',
         '--disable-component-update',
         '--disable-sync',
