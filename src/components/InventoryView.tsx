@@ -2,6 +2,7 @@ import React, { useCallback, useDeferredValue, useEffect, useMemo, useState } fr
 import { Alert, Stack } from '@grafana/ui';
 import { config } from '@grafana/runtime';
 
+import { Session, UserSummary } from '../api/types';
 import { BULK_USER_ID, useActions } from '../hooks/useActions';
 import { useFilterInUrl } from '../hooks/useFilterInUrl';
 import { Inventory, useInventory, UserEntry } from '../hooks/useInventory';
@@ -86,14 +87,43 @@ export function InventoryView({ viewerId }: { viewerId: number }) {
       loadMappings(ldapLogins);
     }
   }, [filter.ldapDriftOnly, ldapLogins, loadMappings]);
+  const { enabled: ldapEnabled, mappings, loadMapping } = ldap;
+  const onApplyLdap = useCallback(
+    (entry: UserEntry) =>
+      setPending({ kind: 'applyLdap', user: entry.user, sessionCount: entry.sessions?.length ?? 0 }),
+    []
+  );
+  const ldapActions = useMemo(() => ({ onCheck: loadMapping, onApply: onApplyLdap }), [loadMapping, onApplyLdap]);
+  const ldapRows = useMemo(
+    () => (ldapEnabled ? { mappings, actions: ldapActions } : undefined),
+    [ldapEnabled, mappings, ldapActions]
+  );
+  // For the role editor's LDAP note.
   const ldapFor = (entry: UserEntry): UserLdap | undefined =>
-    ldap.enabled && isLdapUser(entry.user)
+    ldapEnabled && isLdapUser(entry.user)
       ? {
-          state: ldap.mappings.get(entry.user.login),
-          onCheck: () => ldap.loadMapping(entry.user.login),
-          onApply: () => setPending({ kind: 'applyLdap', user: entry.user, sessionCount: entry.sessions?.length ?? 0 }),
+          state: mappings.get(entry.user.login),
+          onCheck: () => loadMapping(entry.user.login),
+          onApply: () => onApplyLdap(entry),
         }
       : undefined;
+  const onRevoke = useCallback(
+    (user: UserSummary, session: Session) => setPending({ kind: 'revoke', user, session }),
+    []
+  );
+  const onSignOut = useCallback(
+    (entry: UserEntry) => setPending({ kind: 'signOut', user: entry.user, sessionCount: entry.sessions?.length ?? 0 }),
+    []
+  );
+  const onEditRoles = useCallback(
+    (entry: UserEntry) => {
+      if (ldapEnabled && isLdapUser(entry.user)) {
+        loadMapping(entry.user.login);
+      }
+      setEditing(entry);
+    },
+    [ldapEnabled, loadMapping]
+  );
 
   if (inventory.fatal?.status === 403) {
     return (
@@ -141,15 +171,10 @@ export function InventoryView({ viewerId }: { viewerId: number }) {
         onRetry={inventory.retryUser}
         viewerId={viewerId}
         latestOutcome={(userId) => actions.outcomes.find((o) => o.userId === userId)}
-        ldapFor={ldapFor}
-        onRevoke={(user, session) => setPending({ kind: 'revoke', user, session })}
-        onSignOut={(entry) =>
-          setPending({ kind: 'signOut', user: entry.user, sessionCount: entry.sessions?.length ?? 0 })
-        }
-        onEditRoles={(entry) => {
-          ldapFor(entry)?.onCheck();
-          setEditing(entry);
-        }}
+        ldap={ldapRows}
+        onRevoke={onRevoke}
+        onSignOut={onSignOut}
+        onEditRoles={onEditRoles}
       />
       <ConfirmAction
         action={pending}

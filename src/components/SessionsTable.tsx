@@ -6,11 +6,18 @@ import { Pagination, useStyles2 } from '@grafana/ui';
 import { Session, UserSummary } from '../api/types';
 import { Outcome } from '../hooks/outcomes';
 import { UserEntry } from '../hooks/useInventory';
+import { MappingState } from '../hooks/useLdap';
 import { VisibleUser } from '../model/filter';
-import { UserLdap } from './UserCells';
-import { UserRows } from './UserRows';
+import { isLdapUser } from '../model/ldap';
+import { LdapActions, UserRows } from './UserRows';
 
 const USERS_PER_PAGE = 25;
+
+/** The LDAP context of the rows, when LDAP is on: mappings read so far, and what the rows' LDAP buttons do. */
+export interface LdapRows {
+  mappings: ReadonlyMap<string, MappingState>;
+  actions: LdapActions;
+}
 
 interface Props {
   rows: VisibleUser[];
@@ -19,8 +26,8 @@ interface Props {
   onRetry: (userId: number) => void;
   viewerId: number;
   latestOutcome: (userId: number) => Outcome | undefined;
-  /** LDAP context for a user, or undefined when LDAP is off or the user is not an LDAP user. */
-  ldapFor: (entry: UserEntry) => UserLdap | undefined;
+  /** Undefined when LDAP is off. */
+  ldap?: LdapRows;
   onRevoke: (user: UserSummary, session: Session) => void;
   onSignOut: (entry: UserEntry) => void;
   onEditRoles: (entry: UserEntry) => void;
@@ -45,7 +52,7 @@ export function SessionsTable({
   onRetry,
   viewerId,
   latestOutcome,
-  ldapFor,
+  ldap,
   onRevoke,
   onSignOut,
   onEditRoles,
@@ -92,13 +99,14 @@ export function SessionsTable({
             entry={entry}
             sessions={sessions}
             outsideFilters={outsideFilters}
-            onRetry={() => onRetry(entry.user.id)}
             viewerId={viewerId}
             outcome={latestOutcome(entry.user.id)}
-            ldap={ldapFor(entry)}
-            onRevoke={(session) => onRevoke(entry.user, session)}
-            onSignOut={() => onSignOut(entry)}
-            onEditRoles={() => onEditRoles(entry)}
+            ldapActions={ldap && isLdapUser(entry.user) ? ldap.actions : undefined}
+            ldapState={ldap?.mappings.get(entry.user.login)}
+            onRetry={onRetry}
+            onRevoke={onRevoke}
+            onSignOut={onSignOut}
+            onEditRoles={onEditRoles}
           />
         ))}
       </table>

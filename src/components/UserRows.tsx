@@ -1,9 +1,10 @@
-import React from 'react';
+import React, { memo } from 'react';
 import { Button, Text } from '@grafana/ui';
 
-import { Session } from '../api/types';
+import { Session, UserSummary } from '../api/types';
 import { Outcome } from '../hooks/outcomes';
 import { UserEntry } from '../hooks/useInventory';
+import { MappingState } from '../hooks/useLdap';
 import { VisibleUser } from '../model/filter';
 import { explainError } from '../model/explain';
 import { tokenlessProvider } from '../model/sessions';
@@ -13,19 +14,29 @@ import { UserCells, UserLdap } from './UserCells';
 
 export const USER_COLUMNS = 3;
 
+/** What an LDAP user's buttons do: read the mapping, apply it. One object for every row. */
+export interface LdapActions {
+  onCheck: (login: string) => void;
+  onApply: (entry: UserEntry) => void;
+}
+
 interface Props {
   entry: UserEntry;
   /** The sessions the filters keep (all of them when no session filter is set). */
   sessions: Session[];
   /** Shown only because the admin just acted on the user: the filters would hide it. */
   outsideFilters?: VisibleUser['outsideFilters'];
-  onRetry: () => void;
   viewerId: number;
   outcome?: Outcome;
-  ldap?: UserLdap;
-  onRevoke: (session: Session) => void;
-  onSignOut: () => void;
-  onEditRoles: () => void;
+  /** Set for an LDAP user when LDAP is on. */
+  ldapActions?: LdapActions;
+  /** What LDAP maps the user to, once read. */
+  ldapState?: MappingState;
+  /** The handlers take the user, so one handler serves every row and unchanged rows skip rendering. */
+  onRetry: (userId: number) => void;
+  onRevoke: (user: UserSummary, session: Session) => void;
+  onSignOut: (entry: UserEntry) => void;
+  onEditRoles: (entry: UserEntry) => void;
 }
 
 function NoSessionCells({ entry, onRetry }: { entry: UserEntry; onRetry: () => void }) {
@@ -56,28 +67,37 @@ function NoSessionCells({ entry, onRetry }: { entry: UserEntry; onRetry: () => v
   return <td colSpan={SESSION_COLUMNS}>{text}</td>;
 }
 
-/** One user's group of rows: the user's cells beside their first session, then one row per session. */
-export function UserRows({
+/**
+ * One user's group of rows: the user's cells beside their first session, then one row per session. Rendered again
+ * only when its props change: while a scan streams answers in, the rows already on screen stay as they are.
+ */
+export const UserRows = memo(function UserRows({
   entry,
   sessions,
   outsideFilters,
   onRetry,
   viewerId,
   outcome,
-  ldap,
+  ldapActions,
+  ldapState,
   onRevoke,
   onSignOut,
   onEditRoles,
 }: Props) {
   const rowSpan = Math.max(1, sessions.length);
+  const ldap: UserLdap | undefined = ldapActions && {
+    state: ldapState,
+    onCheck: () => ldapActions.onCheck(entry.user.login),
+    onApply: () => ldapActions.onApply(entry),
+  };
   const userCells = (
     <UserCells
       entry={entry}
       viewerId={viewerId}
       rowSpan={rowSpan}
       ldap={ldap}
-      onEditRoles={onEditRoles}
-      onSignOut={onSignOut}
+      onEditRoles={() => onEditRoles(entry)}
+      onSignOut={() => onSignOut(entry)}
     />
   );
   return (
@@ -85,13 +105,17 @@ export function UserRows({
       {sessions.length === 0 ? (
         <tr>
           {userCells}
-          <NoSessionCells entry={entry} onRetry={onRetry} />
+          <NoSessionCells entry={entry} onRetry={() => onRetry(entry.user.id)} />
         </tr>
       ) : (
         sessions.map((session, index) => (
           <tr key={session.id} data-testid={`session-${session.id}`}>
             {index === 0 && userCells}
-            <SessionCells session={session} userLogin={entry.user.login} onRevoke={onRevoke} />
+            <SessionCells
+              session={session}
+              userLogin={entry.user.login}
+              onRevoke={(revoked) => onRevoke(entry.user, revoked)}
+            />
           </tr>
         ))
       )}
@@ -116,4 +140,4 @@ export function UserRows({
       )}
     </tbody>
   );
-}
+});

@@ -1,7 +1,7 @@
 // The inventory as React state: every user that can hold a session, with their sessions, loaded
 // progressively by the loader and flushed to the screen in batches so thousands of answers do
 // not mean thousands of renders.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 
 import { getServerStats, getUser, getUserOrgs, getUserSessions } from '../api/client';
 import { GrafanaApiError, toApiError } from '../api/errors';
@@ -75,7 +75,14 @@ export function useInventory(initial: LoadSettings = DEFAULT_LOAD_SETTINGS): Inv
   const flush = useCallback(() => {
     clearTimeout(flushTimer.current);
     flushTimer.current = undefined;
-    setEntries(order.current.map((id) => byId.current.get(id)!));
+    const next = order.current.map((id) => byId.current.get(id)!);
+    if (scanStarted.current === undefined) {
+      setEntries(next);
+    } else {
+      // While the scan runs, React renders the new rows in slices and lets the answers that arrive meanwhile through:
+      // each answer starts the next request, so a render that held the page would hold the scan.
+      startTransition(() => setEntries(next));
+    }
   }, []);
   const scheduleFlush = useCallback(() => {
     const elapsed = scanStarted.current === undefined ? 0 : performance.now() - scanStarted.current;

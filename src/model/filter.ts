@@ -155,7 +155,11 @@ function shownSessions(entry: UserEntry, m: Matchers): Session[] | undefined {
   }
   // Users still loading or failed stay visible: hiding them would hide an error or a session.
   const scoped = filter.ldapDriftOnly || filter.showUsersWithoutSessions || all.length > 0 || !entry.sessions;
-  return scoped ? sessions : undefined;
+  if (!scoped) {
+    return undefined;
+  }
+  // The user's own list when the filters keep all of it: the row on screen then needs no new render.
+  return sessions.length === all.length ? all : sessions;
 }
 
 export function filterEntries(

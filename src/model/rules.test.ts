@@ -202,6 +202,14 @@ describe('filtering', () => {
     expect(logins(filterEntries(entries, EMPTY_FILTER))).not.toContain('zoe');
   });
 
+  it("hands over the user's own session list when the filters keep all of it, so the row needs no new render", () => {
+    const [bob] = entries;
+    const all = filterEntries(entries, EMPTY_FILTER).find((r) => r.entry === bob);
+    expect(all?.sessions).toBe(bob.sessions);
+    const narrowed = filterEntries(entries, { ...EMPTY_FILTER, browser: 'Firefox' }).find((r) => r.entry === bob);
+    expect(narrowed?.sessions.map((s) => s.id)).toEqual([12]);
+  });
+
   it('keeps a user the admin just acted on, even with no sessions left, and says that is why', () => {
     const zoe = filterEntries(entries, EMPTY_FILTER, new Set([2])).find((r) => r.entry.user.login === 'zoe');
     expect(zoe?.outsideFilters).toBe('no-sessions');
