@@ -17,7 +17,7 @@ export interface BenchOptions {
 }
 
 export const USAGE = `Usage: npm run bench -- [options]
-  --latency MS              delay of every /api answer in the sandbox (default 20)
+  --latency MS              time from each /api request to its answer in the sandbox (default 20)
   --naive-seconds S         time budget of the one-by-one run, then extrapolated (default 20)
   --users N                 users in the seed (default 100000)
   --active N                generated users seen within 7 days (default 5000)

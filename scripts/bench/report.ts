@@ -100,8 +100,9 @@ function pageRows(page: PageRun, { seed, options }: BenchResults): Row[] {
     ['… for the rows on screen', otherRequests(details)],
     [
       'Time to the first session rows',
-      `**${seconds(firstRowsMs)}** after the loader started (${seconds(marks.firstRows)} after navigation; ` +
-        `target < ${seconds(TARGET_FIRST_ROWS_MS)}: ${verdict(firstRowsMs < TARGET_FIRST_ROWS_MS)})`,
+      `**${seconds(firstRowsMs)}** after the loader started (target < ${seconds(TARGET_FIRST_ROWS_MS)}: ` +
+        `${verdict(firstRowsMs < TARGET_FIRST_ROWS_MS)}); ${seconds(marks.firstRows)} after navigation, ` +
+        `the Grafana-like shell and module.js loading included`,
     ],
     [
       'Time to the complete inventory',
