@@ -1,7 +1,7 @@
 import React from 'react';
 import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
-import { Button, Field, InlineField, InlineSwitch, Input, Stack, Text, useStyles2 } from '@grafana/ui';
+import { Button, InlineField, InlineSwitch, Input, Stack, Text, useStyles2 } from '@grafana/ui';
 
 import { Inventory, LoadSettings } from '../hooks/useInventory';
 import { describeDuration, SAFETY_MARGIN_MS } from '../model/lifetime';
@@ -47,9 +47,9 @@ export function InventoryProgress({ inventory, usersWithSessions, sessionCount }
           </Button>
         )}
       </Stack>
+      {/* The users scanned are counted in the line above. */}
       <Text color="secondary" element="p" data-testid="inventory-totals">
-        {n(inventory.scannedUsers)} users scanned · {plural(usersWithSessions, 'user')} with sessions ·{' '}
-        {plural(sessionCount, 'session')} listed
+        Of these, {plural(usersWithSessions, 'user')} with sessions · {plural(sessionCount, 'session')} listed
         {stats?.activeSessions !== undefined &&
           ` · Grafana's own count: ${n(stats.activeSessions)} active sessions (token rows used within 30 days, so it also counts sessions that have since expired; it is not the number of valid sessions)`}
       </Text>
@@ -73,7 +73,11 @@ export function InventoryProgress({ inventory, usersWithSessions, sessionCount }
             onChange={(e) => reload({ scanEveryUser: e.currentTarget.checked })}
           />
         </InlineField>
-        <Field label="Parallel requests" horizontal className={styles.field}>
+        <InlineField
+          label="Parallel requests"
+          transparent
+          tooltip="Session lists read at once (1 to 32). Browsers open 6 connections per server over HTTP/1.1"
+        >
           <Input
             type="number"
             width={8}
@@ -88,7 +92,7 @@ export function InventoryProgress({ inventory, usersWithSessions, sessionCount }
               }
             }}
           />
-        </Field>
+        </InlineField>
       </Stack>
     </div>
   );
@@ -97,5 +101,4 @@ export function InventoryProgress({ inventory, usersWithSessions, sessionCount }
 const getStyles = (theme: GrafanaTheme2) => ({
   box: css({ display: 'flex', flexDirection: 'column', gap: theme.spacing(0.5) }),
   bar: css({ width: 240, height: 8, accentColor: theme.colors.primary.main }),
-  field: css({ marginBottom: 0 }),
 });

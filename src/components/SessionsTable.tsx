@@ -138,6 +138,9 @@ const getStyles = (theme: GrafanaTheme2) => ({
     },
     'tbody th': { fontWeight: theme.typography.fontWeightRegular, minWidth: 170 },
     'tbody td': { whiteSpace: 'nowrap' },
+    // An outcome spans the whole row and wraps within it: no width of its own, so the columns above keep theirs.
+    'tbody td.sc-outcome': { whiteSpace: 'normal' },
+    'tbody td.sc-outcome > div': { width: 0, minWidth: '100%' },
     // Unparsed user agents can be thousands of characters: keep the cell short, the full text in its title.
     '.sc-truncate': { maxWidth: 180, overflow: 'hidden', textOverflow: 'ellipsis' },
     // Keep Revoke in view when the table scrolls sideways on narrower screens.

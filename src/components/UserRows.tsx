@@ -121,20 +121,22 @@ export const UserRows = memo(function UserRows({
       )}
       {outcome && (
         <tr>
-          <td colSpan={USER_COLUMNS + SESSION_COLUMNS}>
-            {outsideFilters === 'filters' && (
-              <Text element="p" color="secondary" variant="bodySmall">
-                Kept in view because you just acted on {entry.user.login}. The filters do not match this user, so
-                revoking the shown sessions and the CSV export leave {entry.user.login} out.
-              </Text>
-            )}
-            {outsideFilters === 'no-sessions' && (
-              <Text element="p" color="secondary" variant="bodySmall">
-                Kept in view because you just acted on {entry.user.login}: with no sessions left, this user is otherwise
-                listed only with “Show users without sessions” on.
-              </Text>
-            )}
-            <OutcomeAlert outcome={outcome} />
+          <td colSpan={USER_COLUMNS + SESSION_COLUMNS} className="sc-outcome">
+            <div>
+              {outsideFilters === 'filters' && (
+                <Text element="p" color="secondary" variant="bodySmall">
+                  Kept in view because you just acted on {entry.user.login}. The filters do not match this user, so
+                  revoking the shown sessions and the CSV export leave {entry.user.login} out.
+                </Text>
+              )}
+              {outsideFilters === 'no-sessions' && (
+                <Text element="p" color="secondary" variant="bodySmall">
+                  Kept in view because you just acted on {entry.user.login}: with no sessions left, this user is
+                  otherwise listed only with “Show users without sessions” on.
+                </Text>
+              )}
+              <OutcomeAlert outcome={outcome} />
+            </div>
           </td>
         </tr>
       )}

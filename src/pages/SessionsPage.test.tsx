@@ -61,6 +61,17 @@ describe('Sessions page', () => {
     expect(grafana.requests).toHaveLength(0);
   });
 
+  it("adds up users and sessions beside Grafana's own count, and says why the two differ", async () => {
+    signInAs({ id: 1, login: 'admin', isGrafanaAdmin: true });
+    const grafana = fakeGrafana(seed(), 1);
+    grafana.route('GET /api/admin/stats', () => ({ body: { users: 4, activeSessions: 9, activeUsers: 3 } }));
+    render(<SessionsPage />);
+    await screen.findByText(/^4 users scanned \(read \d\d:\d\d:\d\d\)$/);
+    const totals = screen.getByTestId('inventory-totals');
+    expect(totals).toHaveTextContent(/^Of these, 3 users with sessions · 5 sessions listed · Grafana's own count: 9/);
+    expect(totals).toHaveTextContent('it also counts sessions that have since expired');
+  });
+
   it('gives a server admin who is only Viewer in the current org the whole list, flag and org roles apart (field case 8)', async () => {
     signInAs({ id: 9, login: 'ivan', isGrafanaAdmin: true, orgRole: 'Viewer' });
     const ivan: FakeUser = {
