@@ -6,7 +6,7 @@ import { Session } from '../api/types';
 import { DestructiveAction } from './DestructiveAction';
 import { browserLabel, deviceLabel, osLabel, whyNotRevocable } from '../model/sessions';
 
-export const SESSION_COLUMNS = 7;
+export const SESSION_COLUMNS = 5;
 
 function When({ date }: { date: Date }) {
   return (
@@ -34,14 +34,16 @@ export function SessionCells({ session, userLogin, onRevoke }: Props) {
       </td>
       <td title={osLabel(session)}>
         <div className="sc-truncate">{osLabel(session)}</div>
+        <div className="sc-second">Device: {deviceLabel(session)}</div>
       </td>
-      <td>{deviceLabel(session)}</td>
       <td>{session.clientIp || '—'}</td>
       <td>
-        <When date={session.createdAt} />
-      </td>
-      <td>
-        <When date={session.seenAt} />
+        <div>
+          <When date={session.createdAt} />
+        </div>
+        <div className="sc-second">
+          seen <When date={session.seenAt} />
+        </div>
       </td>
       <td className="sc-action">
         <DestructiveAction

@@ -7,6 +7,7 @@ import { Session, UserSummary } from '../api/types';
 import { Outcome } from '../hooks/outcomes';
 import { UserEntry } from '../hooks/useInventory';
 import { MappingState } from '../hooks/useLdap';
+import { useMinuteClock } from '../hooks/useMinuteClock';
 import { VisibleUser } from '../model/filter';
 import { isLdapUser } from '../model/ldap';
 import { LdapActions, UserRows } from './UserRows';
@@ -38,11 +39,9 @@ const HEADERS = [
   'Org roles',
   'Server admin',
   'Browser',
-  'OS',
-  'Device',
+  'OS, device',
   'IP address',
-  'Signed in',
-  'Last seen',
+  'Signed in, last seen',
   'Action',
 ];
 
@@ -58,6 +57,7 @@ export function SessionsTable({
   onEditRoles,
 }: Props) {
   const styles = useStyles2(getStyles);
+  const minute = useMinuteClock();
   const [requestedPage, setPage] = useState(1);
   const pages = Math.max(1, Math.ceil(rows.length / USERS_PER_PAGE));
   const page = Math.min(requestedPage, pages);
@@ -100,6 +100,7 @@ export function SessionsTable({
             sessions={sessions}
             outsideFilters={outsideFilters}
             viewerId={viewerId}
+            minute={minute}
             outcome={latestOutcome(entry.user.id)}
             ldapActions={ldap && isLdapUser(entry.user) ? ldap.actions : undefined}
             ldapState={ldap?.mappings.get(entry.user.login)}
@@ -126,7 +127,7 @@ const getStyles = (theme: GrafanaTheme2) => ({
     borderCollapse: 'collapse',
     fontSize: theme.typography.bodySmall.fontSize,
     'th, td': {
-      padding: theme.spacing(0.75, 0.75),
+      padding: theme.spacing(0.75, 0.5),
       textAlign: 'left',
       verticalAlign: 'top',
       borderBottom: `1px solid ${theme.colors.border.weak}`,
@@ -136,13 +137,15 @@ const getStyles = (theme: GrafanaTheme2) => ({
       fontWeight: theme.typography.fontWeightMedium,
       whiteSpace: 'nowrap',
     },
-    'tbody th': { fontWeight: theme.typography.fontWeightRegular, minWidth: 170 },
+    'tbody th': { fontWeight: theme.typography.fontWeightRegular, minWidth: 150 },
     'tbody td': { whiteSpace: 'nowrap' },
     // An outcome spans the whole row and wraps within it: no width of its own, so the columns above keep theirs.
     'tbody td.sc-outcome': { whiteSpace: 'normal' },
     'tbody td.sc-outcome > div': { width: 0, minWidth: '100%' },
     // Unparsed user agents can be thousands of characters: keep the cell short, the full text in its title.
-    '.sc-truncate': { maxWidth: 180, overflow: 'hidden', textOverflow: 'ellipsis' },
+    '.sc-truncate': { maxWidth: 160, overflow: 'hidden', textOverflow: 'ellipsis' },
+    // Second lines (device under the OS, last seen under signed in) keep the table narrow enough for 1280 px screens.
+    '.sc-second': { color: theme.colors.text.secondary },
     // Keep Revoke in view when the table scrolls sideways on narrower screens.
     '.sc-action': { position: 'sticky', right: 0, background: theme.colors.background.primary },
     'tbody th > div:first-child': { fontWeight: theme.typography.fontWeightMedium },

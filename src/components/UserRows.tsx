@@ -27,6 +27,8 @@ interface Props {
   /** Shown only because the admin just acted on the user: the filters would hide it. */
   outsideFilters?: VisibleUser['outsideFilters'];
   viewerId: number;
+  /** The current minute: the row renders again when it changes, so its relative times stay current. */
+  minute: number;
   outcome?: Outcome;
   /** Set for an LDAP user when LDAP is on. */
   ldapActions?: LdapActions;

@@ -72,11 +72,12 @@ export function useInventory(initial: LoadSettings = DEFAULT_LOAD_SETTINGS): Inv
   const [settings, setSettings] = useState(initial);
   const [generation, setGeneration] = useState(0);
 
-  const flush = useCallback(() => {
+  /** `urgent`: shown in the same render as what the caller sets next (an action's outcome beside its row). */
+  const flush = useCallback((urgent = false) => {
     clearTimeout(flushTimer.current);
     flushTimer.current = undefined;
     const next = order.current.map((id) => byId.current.get(id)!);
-    if (scanStarted.current === undefined) {
+    if (urgent || scanStarted.current === undefined) {
       setEntries(next);
     } else {
       // While the scan runs, React renders the new rows in slices and lets the answers that arrive meanwhile through:
@@ -86,7 +87,7 @@ export function useInventory(initial: LoadSettings = DEFAULT_LOAD_SETTINGS): Inv
   }, []);
   const scheduleFlush = useCallback(() => {
     const elapsed = scanStarted.current === undefined ? 0 : performance.now() - scanStarted.current;
-    flushTimer.current ??= setTimeout(flush, flushDelay(elapsed));
+    flushTimer.current ??= setTimeout(() => flush(), flushDelay(elapsed));
   }, [flush]);
   const update = useCallback(
     (userId: number, change: Partial<UserEntry>) => {
@@ -212,7 +213,7 @@ export function useInventory(initial: LoadSettings = DEFAULT_LOAD_SETTINGS): Inv
         order.current.push(userId);
       }
       byId.current.set(userId, entry);
-      flush();
+      flush(true);
       return entry;
     },
     [flush]

@@ -140,12 +140,15 @@ interface Matchers {
 }
 
 /** The sessions of `entry` that the filters keep, or undefined when the filters hide the user. */
+/** One empty list for every user whose sessions are still loading, so their rows keep the same props. */
+const NO_SESSIONS: Session[] = [];
+
 function shownSessions(entry: UserEntry, m: Matchers): Session[] | undefined {
   const { filter } = m;
   if (!m.userOk(entry) || (filter.ldapDriftOnly && !(m.driftCount(entry) ?? 0))) {
     return undefined;
   }
-  const all = entry.sessions ?? [];
+  const all = entry.sessions ?? NO_SESSIONS;
   // A word matches the user or, failing that, narrows the user's sessions.
   const userWords = textOfUser(entry);
   const sessionWords = m.words.filter((w) => !userWords.includes(w));
@@ -185,7 +188,7 @@ export function filterEntries(
     } else if (pinned.has(entry.user.id)) {
       const withEmpty = { ...matchers, filter: { ...filter, showUsersWithoutSessions: true } };
       const why = shownSessions(entry, withEmpty) ? 'no-sessions' : 'filters';
-      visible.push({ entry, sessions: entry.sessions ?? [], outsideFilters: why });
+      visible.push({ entry, sessions: entry.sessions ?? NO_SESSIONS, outsideFilters: why });
     }
   }
   // Sort keys are computed once per user, not once per comparison.

@@ -150,6 +150,24 @@ describe('Sessions page', () => {
     expect(screen.queryByTestId('session-20')).not.toBeInTheDocument();
   });
 
+  it('shows an action taken while the scan still runs beside the row as Grafana has it now', async () => {
+    signInAs({ id: 1, login: 'admin', isGrafanaAdmin: true });
+    const grafana = fakeGrafana(seed(), 1);
+    // zoe's sessions never come back during this test: the scan is still running when the admin acts.
+    grafana.route('GET /api/admin/users/4/auth-tokens', () => new Promise(() => undefined));
+    render(<SessionsPage />);
+    await userEvent.click(
+      await within(await screen.findByTestId('session-20')).findByRole('button', { name: /Revoke bob's session/ })
+    );
+    await userEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Revoke session' }));
+
+    const proof = await within(group('bob')).findByTestId('outcome-proof');
+    expect(proof).toHaveTextContent(/bob: role Admin in Main Org\., 1 session \(checked \d\d:\d\d:\d\d\)/);
+    expect(screen.queryByTestId('session-20')).not.toBeInTheDocument();
+    expect(within(group('bob')).getByRole('button', { name: 'Sign bob out everywhere' })).toHaveTextContent('(1)');
+    expect(screen.getByText(/^Scanning… 3 of 4 users/)).toBeInTheDocument();
+  });
+
   it('signs a user out everywhere after a confirmation that counts the sessions', async () => {
     const grafana = await openPage();
     await userEvent.click(within(group('bob')).getByRole('button', { name: 'Sign bob out everywhere' }));
