@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'path';
 
 import { requireSession } from './auth';
 import { sendMessage } from './http';
+import { answerAfter } from './latency';
 import { pageRoutes } from './page';
 import { RequestCounts } from './requestCounts';
 import { adminRoutes } from './routes/admin';
@@ -25,7 +26,7 @@ export interface SandboxOptions {
   shellDir?: string;
   indexHtml?: string;
   systemjsDir?: string;
-  /** Delay added to every /api request, as a timer per request: other requests are served meanwhile. */
+  /** Time from each /api request's arrival to its answer, its own work included; other requests are served meanwhile. */
   latencyMs?: number;
   /** Mounts the /__sandbox/* controls for browser tests. */
   testHooks?: boolean;
@@ -51,9 +52,9 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   app.set('etag', false);
 
   app.use(requests.middleware);
-  // Grafana's AddDefaultResponseHeaders: every answer but plugin files and data source proxies is no-store.
+  // Grafana's AddDefaultResponseHeaders: its pages and API answers are no-store; static files under /public are not.
   app.use((req, res, next) => {
-    if (!req.path.startsWith('/public/plugins/')) {
+    if (!req.path.startsWith('/public/')) {
       res.setHeader('Cache-Control', 'no-store');
     }
     next();
@@ -93,28 +94,6 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     }
   });
   return { app, state, requests };
-}
-
-/**
- * Every /api answer leaves `latencyMs` after its request arrived, the sandbox's own work included: a Grafana that
- * takes exactly that long per request. (Waiting first and working after made each request take the latency plus
- * the sandbox's work, which on 2 shared cores added about a twentieth to every request of the benchmark.)
- */
-function answerAfter(latencyMs: number) {
-  return (_req: Request, res: Response, next: NextFunction) => {
-    const due = performance.now() + latencyMs;
-    const end = res.end.bind(res) as (...args: unknown[]) => Response;
-    res.end = ((...args: unknown[]) => {
-      const wait = due - performance.now();
-      if (wait > 0) {
-        setTimeout(() => end(...args), Math.ceil(wait)); // Node would round a fraction down
-      } else {
-        end(...args);
-      }
-      return res;
-    }) as Response['end'];
-    next();
-  };
 }
 
 function requestLog(log: (line: string) => void) {

@@ -53,7 +53,7 @@ export function markdown(r: BenchResults): string {
     `### Benchmark: ${count(seed.users)} users, ${count(seed.usersThatCanHoldSessions)} of them seen within ` +
       `${days(seed.inactiveLifetimeMs)} (${count(seed.sessions)} sessions)`,
     '',
-    `The sandbox (emulated Grafana API) adds ${options.latencyMs} ms to every /api answer; the page runs in headless ` +
+    `The sandbox (emulated Grafana API) answers every /api request ${options.latencyMs} ms after it arrived; the page runs in headless ` +
       `Chromium driven without network probes (as an admin's browser runs it); \`npm run bench\`, ` +
       `${r.date.toISOString().slice(0, 10)}.`,
     '',
