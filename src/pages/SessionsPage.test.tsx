@@ -156,12 +156,12 @@ describe('Sessions page', () => {
     // zoe's sessions never come back during this test: the scan is still running when the admin acts.
     grafana.route('GET /api/admin/users/4/auth-tokens', () => new Promise(() => undefined));
     render(<SessionsPage />);
-    await userEvent.click(
-      await within(await screen.findByTestId('session-20')).findByRole('button', { name: /Revoke bob's session/ })
-    );
+    // While the scan runs, rows render as a transition: on a busy machine that can take more than a second.
+    const bobsSession = await screen.findByTestId('session-20', undefined, { timeout: 10_000 });
+    await userEvent.click(within(bobsSession).getByRole('button', { name: /Revoke bob's session/ }));
     await userEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Revoke session' }));
 
-    const proof = await within(group('bob')).findByTestId('outcome-proof');
+    const proof = await within(group('bob')).findByTestId('outcome-proof', undefined, { timeout: 10_000 });
     expect(proof).toHaveTextContent(/bob: role Admin in Main Org\., 1 session \(checked \d\d:\d\d:\d\d\)/);
     expect(screen.queryByTestId('session-20')).not.toBeInTheDocument();
     expect(within(group('bob')).getByRole('button', { name: 'Sign bob out everywhere' })).toHaveTextContent('(1)');
