@@ -20,7 +20,7 @@ import { NotServerAdmin } from './NotServerAdmin';
 import { ActivityLog, OutcomeAlert } from './OutcomeList';
 import { RoleEditor } from './RoleEditor';
 import { SessionsTable } from './SessionsTable';
-import { UserLdap } from './UserCells';
+import { UserLdap, userLdap } from './UserCells';
 
 /** The inventory screen for a server admin: toolbar, filters, progress, table, confirmations, role editor. */
 export function InventoryView({ viewerId }: { viewerId: number }) {
@@ -100,13 +100,7 @@ export function InventoryView({ viewerId }: { viewerId: number }) {
   );
   // For the role editor's LDAP note.
   const ldapFor = (entry: UserEntry): UserLdap | undefined =>
-    ldapEnabled && isLdapUser(entry.user)
-      ? {
-          state: mappings.get(entry.user.login),
-          onCheck: () => loadMapping(entry.user.login),
-          onApply: () => onApplyLdap(entry),
-        }
-      : undefined;
+    ldapEnabled && isLdapUser(entry.user) ? userLdap(entry, ldapActions, mappings.get(entry.user.login)) : undefined;
   const onRevoke = useCallback(
     (user: UserSummary, session: Session) => setPending({ kind: 'revoke', user, session }),
     []

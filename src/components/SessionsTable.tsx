@@ -10,7 +10,8 @@ import { MappingState } from '../hooks/useLdap';
 import { useMinuteClock } from '../hooks/useMinuteClock';
 import { VisibleUser } from '../model/filter';
 import { isLdapUser } from '../model/ldap';
-import { LdapActions, UserRows } from './UserRows';
+import { LdapActions } from './UserCells';
+import { UserRows } from './UserRows';
 
 const USERS_PER_PAGE = 25;
 

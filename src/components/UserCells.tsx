@@ -14,6 +14,16 @@ export interface UserLdap {
   onApply: () => void;
 }
 
+/** What an LDAP user's buttons do: read the mapping, apply it. One object for every row. */
+export interface LdapActions {
+  onCheck: (login: string) => void;
+  onApply: (entry: UserEntry) => void;
+}
+
+export function userLdap(entry: UserEntry, actions: LdapActions, state?: MappingState): UserLdap {
+  return { state, onCheck: () => actions.onCheck(entry.user.login), onApply: () => actions.onApply(entry) };
+}
+
 interface Props {
   entry: UserEntry;
   viewerId: number;

@@ -10,15 +10,9 @@ import { explainError } from '../model/explain';
 import { tokenlessProvider } from '../model/sessions';
 import { OutcomeAlert } from './OutcomeList';
 import { SESSION_COLUMNS, SessionCells } from './SessionCells';
-import { UserCells, UserLdap } from './UserCells';
+import { LdapActions, UserCells, userLdap } from './UserCells';
 
 export const USER_COLUMNS = 3;
-
-/** What an LDAP user's buttons do: read the mapping, apply it. One object for every row. */
-export interface LdapActions {
-  onCheck: (login: string) => void;
-  onApply: (entry: UserEntry) => void;
-}
 
 interface Props {
   entry: UserEntry;
@@ -87,11 +81,7 @@ export const UserRows = memo(function UserRows({
   onEditRoles,
 }: Props) {
   const rowSpan = Math.max(1, sessions.length);
-  const ldap: UserLdap | undefined = ldapActions && {
-    state: ldapState,
-    onCheck: () => ldapActions.onCheck(entry.user.login),
-    onApply: () => ldapActions.onApply(entry),
-  };
+  const ldap = ldapActions && userLdap(entry, ldapActions, ldapState);
   const userCells = (
     <UserCells
       entry={entry}
