@@ -4,7 +4,7 @@ import { Button, Combobox, ComboboxOption, InlineField, Input, Stack } from '@gr
 import { UserEntry } from '../hooks/useInventory';
 import { authSourceOf, EMPTY_FILTER, InventoryFilter, SORT_KEYS_IN_ORDER, SortKey } from '../model/filter';
 import { parseIpFilter } from '../model/ipFilter';
-import { choiceLabel } from '../model/sessions';
+import { choiceLabel, isKnownName } from '../model/sessions';
 
 interface Props {
   entries: UserEntry[];
@@ -12,11 +12,12 @@ interface Props {
   onChange: (filter: InventoryFilter) => void;
 }
 
+/** Choices A–Z by their label, with what Grafana could not name ("Unknown browser") last. */
 function options(values: Iterable<string>, label = (value: string) => value): Array<ComboboxOption<string>> {
   return [...new Set(values)]
     .filter(Boolean)
-    .sort()
-    .map((v) => ({ label: label(v), value: v }));
+    .map((v) => ({ label: label(v), value: v }))
+    .sort((a, b) => Number(!isKnownName(a.value)) - Number(!isKnownName(b.value)) || a.label.localeCompare(b.label));
 }
 
 const ROLES = options(['Admin', 'Editor', 'Viewer', 'None']);

@@ -4,7 +4,7 @@ import { Badge, Button, Tooltip } from '@grafana/ui';
 import { OrgMembership } from '../api/types';
 import { MappingState } from '../hooks/useLdap';
 import { useSoleAdminOrgs } from '../hooks/useSoleAdminOrgs';
-import { describeDrift, Drift, ldapDrift, shortDrift } from '../model/ldap';
+import { describeDrift, Drift, ldapDrift, shortDrift, soleAdminUnmappedText } from '../model/ldap';
 
 interface Props {
   userId: number;
@@ -64,7 +64,7 @@ function DriftList({ userId, login, drift }: { userId: number; login: string; dr
     adminOrgsLdapRemoves.map((d) => d.orgId)
   );
   return (
-    <div data-testid={`ldap-drift-${login}`}>
+    <div data-testid={`ldap-drift-${login}`} className="sc-wrap">
       <Tooltip
         content={
           <div>
@@ -88,8 +88,8 @@ function DriftList({ userId, login, drift }: { userId: number; login: string; dr
             <Badge
               color="red"
               icon="exclamation-triangle"
-              text={`Sole admin of ${d.orgName}: the next LDAP login fails or drops it`}
-              tooltip={`${login} is the only Admin of ${d.orgName}, which no LDAP mapping covers: the next LDAP login will fail or drop the membership. Make someone else Admin of ${d.orgName}, or add a mapping for it.`}
+              text={`Sole admin of ${d.orgName}, which LDAP does not map`}
+              tooltip={soleAdminUnmappedText(login, d.orgName)}
             />
           </div>
         ))}

@@ -70,10 +70,12 @@ function LdapRolesNote({
   profile,
   orgs,
   mapping,
+  soleAdminOrgIds,
 }: {
   profile: UserProfile;
   orgs: OrgMembership[];
   mapping?: LdapUserMapping;
+  soleAdminOrgIds: number[];
 }) {
   if (!profile.isExternallySynced) {
     return (
@@ -95,7 +97,9 @@ function LdapRolesNote({
             {org.orgName}: {org.role} in Grafana —{' '}
             {mapped
               ? `LDAP grants ${mapped.role} through ${groupName(mapped.groupDn)}`
-              : 'no LDAP mapping covers this org (the next login removes the membership)'}
+              : soleAdminOrgIds.includes(org.orgId)
+                ? `no LDAP mapping covers this org: LDAP login keeps the membership only while ${profile.login} is its last Admin`
+                : 'no LDAP mapping covers this org (the next login removes the membership)'}
           </div>
         );
       })}
@@ -161,7 +165,7 @@ function RoleForm({
           {lock.orgRoles}
         </Alert>
       )}
-      {isLdap && <LdapRolesNote profile={profile} orgs={orgs} mapping={mapping} />}
+      {isLdap && <LdapRolesNote profile={profile} orgs={orgs} mapping={mapping} soleAdminOrgIds={soleAdminOrgIds} />}
       {orgs.length === 0 && <Alert severity="info" title="This user belongs to no organization" />}
       {orgs.map((org) => (
         <Field

@@ -147,6 +147,9 @@ const getStyles = (theme: GrafanaTheme2) => ({
     '.sc-truncate': { maxWidth: 160, overflow: 'hidden', textOverflow: 'ellipsis' },
     // Second lines (device under the OS, last seen under signed in) keep the table narrow enough for 1280 px screens.
     '.sc-second': { color: theme.colors.text.secondary },
+    // LDAP notes can be a sentence long: they wrap within the Org roles column instead of widening it.
+    '.sc-wrap': { maxWidth: 220 },
+    '.sc-wrap, .sc-wrap *': { whiteSpace: 'normal' },
     // Keep Revoke in view when the table scrolls sideways on narrower screens.
     '.sc-action': { position: 'sticky', right: 0, background: theme.colors.background.primary },
     'tbody th > div:first-child': { fontWeight: theme.typography.fontWeightMedium },

@@ -43,7 +43,9 @@ export function UserCells({ entry, viewerId, rowSpan, ldap, onEditRoles, onSignO
     ? whyNoSignOutEverywhere(user, sessions.length, viewerId)
     : 'Sessions are still loading.';
   // Token-less users (JWT, auth proxy) have no Grafana sessions at all: no count that reads like "signed out".
-  const signOutLabel = tokenlessProvider(user) ? 'Sign out everywhere' : `Sign out everywhere (${sessions.length})`;
+  // No count where there is none to give: token-less users (JWT, auth proxy) and users whose sessions are loading.
+  const signOutLabel =
+    tokenlessProvider(user) || !entry.sessions ? 'Sign out everywhere' : `Sign out everywhere (${sessions.length})`;
   return (
     <>
       <th scope="rowgroup" rowSpan={rowSpan}>

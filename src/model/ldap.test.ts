@@ -123,7 +123,7 @@ describe('sole admin of an org no mapping covers (field case 4)', () => {
       },
       {
         text: expect.stringMatching(
-          /only Admin of Sandbox, which no LDAP mapping covers: their next LDAP login will fail/
+          /only Admin of Sandbox, which no LDAP mapping covers\. Grafana keeps that membership at LDAP login only while/
         ),
         refused: false,
       },

@@ -90,7 +90,20 @@ export function soleAdminOrgs(userId: number, membersByOrg: Map<number, OrgMembe
     .map(([orgId]) => orgId);
 }
 
-/** Orgs where an LDAP user is sole Admin but no mapping covers them: the next login fails or drops them. */
+/**
+ * What LDAP login does to a membership no mapping covers when the user is that org's only Admin. Grafana removes
+ * users from unmapped orgs at login, but not where that would leave an org without an Admin (grafana-api.md);
+ * Grafana 4 and 5 failed the whole login instead (field case 4, grafana/grafana#6764).
+ */
+export function soleAdminUnmappedText(login: string, orgName: string): string {
+  return (
+    `${login} is the only Admin of ${orgName}, which no LDAP mapping covers. Grafana keeps that membership at LDAP ` +
+    `login only while ${login} is its last Admin: once someone else is Admin of ${orgName}, the next LDAP login ` +
+    `removes ${login} from it (Grafana 4 and 5 failed the whole login instead). To keep it, add a mapping for ${orgName}.`
+  );
+}
+
+/** Orgs where an LDAP user is sole Admin but no mapping covers them (see soleAdminUnmappedText). */
 export function soleAdminOfUnmappedOrgs(
   orgs: OrgMembership[],
   mapping: LdapUserMapping,

@@ -1,5 +1,6 @@
 // Rules about roles: what changes, what is a demotion, and when Grafana will refuse an edit.
 import { isOrgRole, OrgMembership, OrgRole, UserProfile } from '../api/types';
+import { soleAdminUnmappedText } from './ldap';
 
 const RANK: Record<OrgRole, number> = { None: 0, Viewer: 1, Editor: 2, Admin: 3 };
 
@@ -133,7 +134,7 @@ export function roleWarnings({
     for (const org of orgs) {
       if (soleAdminOrgIds.includes(org.orgId) && !ldapOrgIds.includes(org.orgId)) {
         warnings.push({
-          text: `${profile.login} is the only Admin of ${org.orgName}, which no LDAP mapping covers: their next LDAP login will fail or drop the membership. Make someone else Admin of ${org.orgName}, or add a mapping for it.`,
+          text: soleAdminUnmappedText(profile.login, org.orgName),
           refused: false,
         });
       }
