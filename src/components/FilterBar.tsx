@@ -4,7 +4,7 @@ import { Button, Combobox, ComboboxOption, InlineField, Input, Stack } from '@gr
 import { UserEntry } from '../hooks/useInventory';
 import { authSourceOf, EMPTY_FILTER, InventoryFilter, SORT_KEYS_IN_ORDER, SortKey } from '../model/filter';
 import { parseIpFilter } from '../model/ipFilter';
-import { choiceLabel, isKnownName } from '../model/sessions';
+import { choiceLabel, choiceOptions } from '../model/sessions';
 
 interface Props {
   entries: UserEntry[];
@@ -12,15 +12,7 @@ interface Props {
   onChange: (filter: InventoryFilter) => void;
 }
 
-/** Choices A–Z by their label, with what Grafana could not name ("Unknown browser") last. */
-function options(values: Iterable<string>, label = (value: string) => value): Array<ComboboxOption<string>> {
-  return [...new Set(values)]
-    .filter(Boolean)
-    .map((v) => ({ label: label(v), value: v }))
-    .sort((a, b) => Number(!isKnownName(a.value)) - Number(!isKnownName(b.value)) || a.label.localeCompare(b.label));
-}
-
-const ROLES = options(['Admin', 'Editor', 'Viewer', 'None']);
+const ROLES = choiceOptions(['Admin', 'Editor', 'Viewer', 'None']);
 const ADMIN: Array<ComboboxOption<'yes' | 'no'>> = [
   { label: 'Server admins', value: 'yes' },
   { label: 'Not server admins', value: 'no' },
@@ -52,13 +44,13 @@ export function FilterBar({ entries, filter, onChange }: Props) {
     const sessions = entries.flatMap((e) => e.sessions ?? []);
     const orgs = new Map(entries.flatMap((e) => e.orgs ?? []).map((o) => [o.orgId, o.orgName]));
     return {
-      auth: options(entries.map(authSourceOf)),
+      auth: choiceOptions(entries.map(authSourceOf)),
       orgs: [...orgs.entries()].sort((a, b) => a[1].localeCompare(b[1])).map(([value, label]) => ({ value, label })),
-      browsers: options(
+      browsers: choiceOptions(
         sessions.map((s) => s.browser),
         (v) => choiceLabel(v, 'browser')
       ),
-      os: options(
+      os: choiceOptions(
         sessions.map((s) => s.os),
         (v) => choiceLabel(v, 'OS')
       ),

@@ -12,12 +12,14 @@ interface Props {
   inventory: Inventory;
   usersWithSessions: number;
   sessionCount: number;
+  /** What the filters show of those; mentioned when it differs. */
+  shown: { users: number; sessions: number };
 }
 
 const n = (value: number) => value.toLocaleString('en-US');
 
 /** How far the scan is, what it skipped and why, and the totals beside Grafana's own count. */
-export function InventoryProgress({ inventory, usersWithSessions, sessionCount }: Props) {
+export function InventoryProgress({ inventory, usersWithSessions, sessionCount, shown }: Props) {
   const styles = useStyles2(getStyles);
   const { paging, lifetime, stats, state, settings } = inventory;
   const candidates = inventory.entries.length;
@@ -50,6 +52,8 @@ export function InventoryProgress({ inventory, usersWithSessions, sessionCount }
       {/* The users scanned are counted in the line above. */}
       <Text color="secondary" element="p" data-testid="inventory-totals">
         Of these, {plural(usersWithSessions, 'user')} with sessions · {plural(sessionCount, 'session')} listed
+        {(shown.users !== usersWithSessions || shown.sessions !== sessionCount) &&
+          ` · the filters show ${plural(shown.sessions, 'session')} of ${plural(shown.users, 'user')}`}
         {stats?.activeSessions !== undefined &&
           ` · Grafana's own count: ${n(stats.activeSessions)} active sessions (token rows used within 30 days, so it also counts sessions that have since expired; it is not the number of valid sessions)`}
       </Text>

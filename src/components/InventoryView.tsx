@@ -60,6 +60,10 @@ export function InventoryView({ viewerId }: { viewerId: number }) {
         .filter((t) => t.sessions.length > 0),
     [filtered]
   );
+  const shownTotals = useMemo(() => {
+    const withSessions = filtered.filter((row) => row.sessions.length > 0);
+    return { users: withSessions.length, sessions: withSessions.reduce((n, row) => n + row.sessions.length, 0) };
+  }, [filtered]);
   const bulkOutcome = actions.outcomes.find((o) => o.userId === BULK_USER_ID);
 
   // Org and LDAP filters need data the scan does not read: fetch it for the users in the inventory, also when the
@@ -133,7 +137,12 @@ export function InventoryView({ viewerId }: { viewerId: number }) {
         </Alert>
       )}
       <LdapStatus ldap={ldap} />
-      <InventoryProgress inventory={inventory} usersWithSessions={totals.users} sessionCount={totals.sessions} />
+      <InventoryProgress
+        inventory={inventory}
+        usersWithSessions={totals.users}
+        sessionCount={totals.sessions}
+        shown={shownTotals}
+      />
       <InventoryToolbar
         filter={filter}
         onFilterChange={setFilter}

@@ -171,9 +171,12 @@ function RoleForm({
         <Field
           key={org.orgId}
           label={`Role in ${org.orgName}`}
-          description={
-            org.orgId === profile.orgId ? `Current org: the one ${profile.login} sees at sign-in.` : undefined
-          }
+          description={[
+            lock.orgRoles ? 'Read-only here: set by the login provider (see above).' : undefined,
+            org.orgId === profile.orgId ? `Current org: the one ${profile.login} sees at sign-in.` : undefined,
+          ]
+            .filter(Boolean)
+            .join(' ')}
         >
           <div role="radiogroup" aria-label={`Role in ${org.orgName}`}>
             <RadioButtonGroup

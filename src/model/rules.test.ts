@@ -8,6 +8,7 @@ import { changedOrgRoles, isDemotion, roleLock } from './roles';
 import {
   browserLabel,
   choiceLabel,
+  choiceOptions,
   osLabel,
   tokenlessProvider,
   whyNoSignOutEverywhere,
@@ -171,6 +172,16 @@ describe('filter choices', () => {
     const raw = `Mozilla/5.0 (compatible; ${'x'.repeat(300)})`;
     expect(choiceLabel(raw, 'browser')).toHaveLength(40);
     expect(choiceLabel(raw, 'browser').endsWith('…')).toBe(true);
+  });
+
+  it('lists each browser once, A–Z by what the admin reads, with the unnamed ones last', () => {
+    const browsers = ['Safari', 'Other', 'Mobile Safari', 'Chrome', 'Safari', ''];
+    expect(choiceOptions(browsers, (v) => choiceLabel(v, 'browser')).map((o) => o.label)).toEqual([
+      'Chrome',
+      'Mobile Safari',
+      'Safari',
+      'Unknown browser',
+    ]);
   });
 });
 

@@ -63,6 +63,17 @@ export function choiceLabel(value: string, kind: 'browser' | 'OS'): string {
   return value.length > 40 ? `${value.slice(0, 39)}…` : value;
 }
 
+/** Filter choices, each value once, A–Z by label, with what Grafana could not name ("Unknown browser") last. */
+export function choiceOptions(
+  values: Iterable<string>,
+  label = (value: string) => value
+): Array<{ label: string; value: string }> {
+  return [...new Set(values)]
+    .filter(Boolean)
+    .map((value) => ({ label: label(value), value }))
+    .sort((a, b) => Number(!isKnownName(a.value)) - Number(!isKnownName(b.value)) || a.label.localeCompare(b.label));
+}
+
 export function browserLabel(session: Session): string {
   return isKnownName(session.browser)
     ? withVersion(session.browser, session.browserVersion)

@@ -148,6 +148,7 @@ describe('LDAP on the Sessions page', () => {
     expect(
       within(drawer.getByRole('radiogroup', { name: 'Role in Main Org.' })).getByLabelText('Viewer')
     ).toBeDisabled();
+    expect(drawer.getByText(/^Read-only here: set by the login provider/)).toBeInTheDocument();
   });
 
   it('says LDAP does not manage roles when Grafana reports the user as not synced (skip_org_role_sync)', async () => {
@@ -159,6 +160,7 @@ describe('LDAP on the Sessions page', () => {
     expect(
       within(screen.getByRole('radiogroup', { name: 'Role in Main Org.' })).getByLabelText('Viewer')
     ).toBeEnabled();
+    expect(screen.queryByText(/Read-only here/)).not.toBeInTheDocument();
   });
 
   it('applies LDAP now, then signs the user out, then shows the verified result', async () => {

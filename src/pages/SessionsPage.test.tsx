@@ -70,6 +70,10 @@ describe('Sessions page', () => {
     const totals = screen.getByTestId('inventory-totals');
     expect(totals).toHaveTextContent(/^Of these, 3 users with sessions · 5 sessions listed · Grafana's own count: 9/);
     expect(totals).toHaveTextContent('it also counts sessions that have since expired');
+    expect(totals).not.toHaveTextContent('the filters show');
+
+    await userEvent.type(screen.getByPlaceholderText('Search login, name, email, IP, browser'), 'bob');
+    await waitFor(() => expect(totals).toHaveTextContent('the filters show 2 sessions of 1 user'));
   });
 
   it('gives a server admin who is only Viewer in the current org the whole list, flag and org roles apart (field case 8)', async () => {
